@@ -1,0 +1,25 @@
+"""Errors that end a command, each with the exit code the contract gives it."""
+
+from __future__ import annotations
+
+
+class ParcheckError(Exception):
+    """A problem that stops a command; `message` is shown to the user as it is."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(ParcheckError):
+    """A bad option value or a file that cannot be read at all (exit 2)."""
+
+
+class InputError(ParcheckError):
+    """An input file with problems, reported at their positions (exit 2 from status)."""
+
+    def __init__(self, message: str, problems: list[object] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []

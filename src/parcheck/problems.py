@@ -1,0 +1,126 @@
+"""Problems found in input files: where, how bad, and the message in both languages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Literal
+
+Lang = Literal["vi", "en"]
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+# code → (Vietnamese, English); params are filled in with str.format.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "PC001": ("không tìm thấy tệp", "no such file"),
+    "PC002": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+    "PC010": ("YAML không hợp lệ: {reason}", "invalid YAML: {reason}"),
+    "PC011": (
+        "khóa trùng lặp {key!r} (đã có ở dòng {first})",
+        "duplicate key {key!r} (first at line {first})",
+    ),
+    "PC012": ("thẻ YAML không được phép: {tag}", "YAML tag not allowed: {tag}"),
+    "PC013": (
+        "tham chiếu (alias) YAML mở rộng quá {limit} nút",
+        "YAML aliases expand to more than {limit} nodes",
+    ),
+    "PC014": ("tệp không phải UTF-8: {reason}", "the file is not UTF-8: {reason}"),
+    "PC015": ("tệp rỗng", "the file is empty"),
+    "PC016": (
+        "cần một ánh xạ (khóa: giá trị) ở cấp cao nhất, gặp {found}",
+        "expected a mapping (key: value) at the top level, found {found}",
+    ),
+    "PC017": ("khóa phải là chuỗi, gặp {found}", "keys must be strings, found {found}"),
+    "PC018": ("khóa gộp YAML (<<) không được hỗ trợ", "YAML merge keys (<<) are not supported"),
+    "PC020": ("{message}", "{message_en}"),
+    "PC030": (
+        "mã {id!r} bị trùng (đã có ở dòng {first})",
+        "id {id!r} is used twice (first at line {first})",
+    ),
+    "PC031": ("mã {id!r} không theo mẫu {pattern}", "id {id!r} does not follow {pattern}"),
+    "PC032": (
+        "đơn vị chưa khai báo trong units: {unit!r}{hint}",
+        "unit not declared in units: {unit!r}{hint}",
+    ),
+    "PC033": (
+        "ngày {date} nằm ngoài năm của kế hoạch ({year})",
+        "date {date} lies outside the plan year ({year})",
+    ),
+    "PC034": (
+        "chỉ tiêu phần trăm phải trong khoảng 0–100, gặp {value}",
+        "a percent target must lie in 0–100, found {value}",
+    ),
+    "PC035": ("RRULE không hợp lệ: {reason}", "invalid RRULE: {reason}"),
+    "PC036": ("RRULE không có lần nào trong năm {year}", "the RRULE has no occurrence in {year}"),
+    "PC037": (
+        "mức trần {cap} phải cùng dấu với điểm mỗi đơn vị {per_unit}",
+        "the cap {cap} must have the sign of the points per unit {per_unit}",
+    ),
+    "PC038": ("mục {id!r} không có nhiệm vụ nào", "section {id!r} has no task"),
+    "PC039": (
+        "mã tiêu chí {id!r} phải là mã nhiệm vụ {task!r} hoặc {task!r} thêm hậu tố (.a, .b …)",
+        "check id {id!r} must be the task id {task!r} or {task!r} with a suffix (.a, .b …)",
+    ),
+    "PC040": (
+        "nhiệm vụ {task!r} có nhiều tiêu chí nên mỗi tiêu chí cần hậu tố riêng",
+        "task {task!r} has several checks, so each needs a suffix of its own",
+    ),
+    "PC041": (
+        "ngày {date} vừa là ngày nghỉ thêm vừa là ngày làm việc thêm",
+        "{date} is both an extra day off and an extra working day",
+    ),
+    "PC042": (
+        "mã nhiệm vụ {id!r} phải bắt đầu bằng mã mục {section!r}",
+        "task id {id!r} must start with its section id {section!r}",
+    ),
+    "PC043": (
+        "nhóm {id!r} có thành viên chưa khai báo: {unit!r}",
+        "group {id!r} has an undeclared member: {unit!r}",
+    ),
+    "PC044": (
+        "tên đơn vị {name!r} trùng với đơn vị {other!r}",
+        "unit name {name!r} is also used by unit {other!r}",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding in one file, at a 1-based line and column (0 when unknown)."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    severity: Severity = Severity.ERROR
+
+    def message(self, lang: Lang = "vi") -> str:
+        vi, en = MESSAGES[self.code]
+        return (vi if lang == "vi" else en).format(**self.params)
+
+    def where(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return self.path
+
+    def render(self, lang: Lang = "vi") -> str:
+        return f"{self.where()}: {self.severity.value} {self.code} {self.message(lang)}"
+
+    def as_dict(self, lang: Lang = "vi") -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message(lang),
+        }
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)

@@ -1,0 +1,1 @@
+"""Renderers: each turns results into text and never prints."""

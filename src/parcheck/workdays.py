@@ -1,0 +1,121 @@
+"""The working calendar: Vietnam's days off and make-up working days from the `holidays`
+package, the plan's own overrides, working hours, and limits counted from an event.
+
+Building a year of Vietnam's calendar with `holidays` costs about 100 ms, most of it the
+import, so the days off and make-up days of each year are kept in a small cache file
+keyed by the package's version; a command that needs no working-day arithmetic never
+touches either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from parcheck.model import Calendar
+
+TZ_NAME = "Asia/Ho_Chi_Minh"
+MAX_STEPS = 3660  # ten years of days: a limit that runs past this is a plan error
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "parcheck"
+
+
+def _country_year(country: str, year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+    """(days off on weekdays, weekend days worked) for one year, from `holidays` or the cache."""
+    version = metadata.version("holidays")
+    path = _cache_dir() / f"{country}-{year}-holidays-{version}.json"
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        return (
+            frozenset(dt.date.fromisoformat(d) for d in cached["off"]),
+            frozenset(dt.date.fromisoformat(d) for d in cached["worked"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    import holidays
+
+    table = holidays.country_holidays(country, years=year)
+    off = frozenset(day for day in table if day.year == year)
+    worked = frozenset(day for day in getattr(table, "weekend_workdays", ()) if day.year == year)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {"off": sorted(map(str, off)), "worked": sorted(map(str, worked))}
+        with tempfile.NamedTemporaryFile(
+            "w", dir=path.parent, delete=False, suffix=".tmp", encoding="utf-8"
+        ) as tmp:
+            json.dump(payload, tmp)
+        os.replace(tmp.name, path)
+    except OSError:
+        pass  # a read-only home only costs the next run the same 100 ms
+    return off, worked
+
+
+class WorkCalendar:
+    """Working days and hours under a plan's calendar."""
+
+    def __init__(self, calendar: Calendar) -> None:
+        self.calendar = calendar
+        self.extra_off = frozenset(calendar.extra_days_off)
+        self.extra_worked = frozenset(calendar.extra_working_days)
+        self._years: dict[int, tuple[frozenset[dt.date], frozenset[dt.date]]] = {}
+
+    def _year(self, year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+        if year not in self._years:
+            self._years[year] = _country_year(self.calendar.country, year)
+        return self._years[year]
+
+    def is_working_day(self, day: dt.date) -> bool:
+        if day in self.extra_off:
+            return False
+        if day in self.extra_worked:
+            return True
+        off, worked = self._year(day.year)
+        if day in worked:
+            return True
+        return day.weekday() < 5 and day not in off
+
+    def _step(self, day: dt.date) -> dt.date:
+        for _ in range(MAX_STEPS):
+            day += dt.timedelta(days=1)
+            if self.is_working_day(day):
+                return day
+        raise ValueError("no working day within ten years")
+
+    def add_working_days(self, event: dt.date, days: int) -> dt.date:
+        """The last day of a limit of `days` working days; the event's day is not counted."""
+        day = event
+        for _ in range(days):
+            day = self._step(day)
+        return day
+
+    def add_calendar_days(self, event: dt.date, days: int) -> dt.date:
+        """The last day of a limit of `days` calendar days (the event's day not counted),
+        moved on to the next working day when it falls on a day off (Civil Code, art. 148)."""
+        end = event + dt.timedelta(days=days)
+        return end if self.is_working_day(end) else self._step(end)
+
+    def add_working_hours(self, start: dt.datetime, hours: float) -> dt.datetime:
+        """The moment `hours` working hours after `start`, counted only inside working hours."""
+        left = dt.timedelta(hours=hours)
+        day = start.date()
+        moment = start.replace(tzinfo=None)
+        for _ in range(MAX_STEPS):
+            if self.is_working_day(day):
+                for span in self.calendar.working_hours:
+                    begin = max(moment, dt.datetime.combine(day, span.start))
+                    end = dt.datetime.combine(day, span.end)
+                    if begin >= end:
+                        continue
+                    if begin + left <= end:
+                        return (begin + left).replace(tzinfo=start.tzinfo)
+                    left -= end - begin
+            day += dt.timedelta(days=1)
+            moment = dt.datetime.combine(day, dt.time(0))
+        raise ValueError("no working hours within ten years")
