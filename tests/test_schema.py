@@ -1,0 +1,55 @@
+"""The committed JSON Schema is the models' own and accepts the shipped plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from parcheck import yamlsource
+from tests.conftest import DATA, PLAN, ROOT, RunCli
+
+COMMITTED = ROOT / "schema" / "plan.schema.json"
+
+
+def as_json(value: Any) -> Any:
+    """YAML data as a JSON document holds it: dates as ISO strings."""
+    if isinstance(value, dict):
+        return {k: as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def test_committed_schema_is_current(run_cli: RunCli) -> None:
+    result = run_cli("schema", "plan")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == json.loads(COMMITTED.read_text(encoding="utf-8")), (
+        "regenerate with: parcheck schema plan > schema/plan.schema.json"
+    )
+
+
+def test_schema_accepts_the_shipped_plan() -> None:
+    schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    data = as_json(yamlsource.load(PLAN).data)
+    jsonschema.validate(data, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def test_schema_rejects_an_unknown_field() -> None:
+    schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    data = as_json(yamlsource.load(DATA / "plans" / "valid" / "minimal.yaml").data)
+    data["colour"] = "red"
+    validator = jsonschema.Draft202012Validator(schema)
+    assert not validator.is_valid(data)
+
+
+def test_plan_names_its_schema_for_editors() -> None:
+    first = PLAN.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/plan.schema.json"
+    assert (PLAN.parent / "../schema/plan.schema.json").resolve() == COMMITTED.resolve()
+    assert Path(COMMITTED).exists()
