@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from parcheck.errors import ParcheckError
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from parcheck.problems import Problem
 
 app = typer.Typer(
     name="parcheck",
@@ -44,9 +50,73 @@ LangOption = Annotated[
 ]
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    sys.stderr.write(f"parcheck: {message}\n")
-    return typer.Exit(code)
+class StatusFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    red = "red"
+    yellow = "yellow"
+    never = "never"
+
+
+class GroupBy(StrEnum):
+    section = "section"
+    unit = "unit"
+
+
+PlanOption = Annotated[Path, typer.Option("--plan", help="Plan file.")]
+MetricsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--metrics", help="Metrics file or folder (repeatable; default metrics/)."),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Status date, YYYY-MM-DD or DD/MM/YYYY (default: today in Asia/Ho_Chi_Minh).",
+    ),
+]
+
+
+def _stop(problems: Sequence[Problem], lang: str) -> typer.Exit:
+    """Problems in an input file: each on stderr at its position, exit 2."""
+    for problem in problems:
+        sys.stderr.write(problem.render("en" if lang == "en" else "vi") + "\n")
+    return typer.Exit(2)
+
+
+def _load(plan: Path, metrics: list[Path] | None, lang: str, *, need_metrics: bool = True):  # type: ignore[no-untyped-def]
+    """The plan and the metrics snapshots, or exit 2 with every problem."""
+    from parcheck.metrics import read_metrics
+    from parcheck.planfile import load_plan
+
+    loaded = load_plan(plan)
+    if not loaded.ok or loaded.plan is None:
+        raise _stop([p for p in loaded.problems if p.severity == "error"], lang)
+    paths = metrics
+    if paths is None:
+        paths = [Path("metrics")] if Path("metrics").is_dir() and need_metrics else []
+    read = read_metrics(paths, loaded.plan)
+    if read.problems:
+        raise _stop(read.problems, lang)
+    return loaded, read
+
+
+def _as_of(value: str | None) -> dt.date:
+    import datetime as dt
+
+    from parcheck.dates import parse_date
+
+    if value is None:
+        # Vietnam keeps UTC+7 all year: a CI job at 23:30 UTC is already tomorrow there
+        return dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--as-of") from None
 
 
 @app.command()
@@ -58,20 +128,82 @@ def validate(
         ),
     ] = None,
     plan: Annotated[Path, typer.Option("--plan", help="Plan file.")] = DEFAULT_PLAN,
+    metrics: Annotated[
+        list[Path] | None,
+        typer.Option("--metrics", help="Metrics files or folders to check against the plan."),
+    ] = None,
     fmt: Annotated[
         ValidateFormat, typer.Option("--format", help="text, json or github.")
     ] = ValidateFormat.text,
     lang: LangOption = LangOpt.vi,
 ) -> None:
-    """Check plan files against the schema and for meaning; exit 1 when problems are found."""
+    """Check plan files (and metrics files) for schema and meaning; exit 1 on problems."""
     from parcheck.reporters.findings import RENDERERS, FindingsFormat
-    from parcheck.validation import validate_plans
+    from parcheck.validation import validate_metrics, validate_plans
 
-    findings, _ = validate_plans(plans or [plan])
+    findings, loaded = validate_plans(plans or [plan])
+    if metrics:
+        findings.extend(validate_metrics(metrics, loaded[0]))
     sys.stdout.write(RENDERERS[FindingsFormat(fmt.value)](findings, lang.value))
     if any(p.code in {"PC001", "PC002"} for found in findings for p in found.problems):
         raise typer.Exit(2)
     raise typer.Exit(0 if all(found.valid for found in findings) else 1)
+
+
+@app.command()
+def status(
+    plan: PlanOption = DEFAULT_PLAN,
+    metrics: MetricsOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = LangOpt.vi,
+    fmt: Annotated[
+        StatusFormat, typer.Option("--format", help="table, json or markdown.")
+    ] = StatusFormat.table,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Only tasks this unit leads or supports.")
+    ] = None,
+    section: Annotated[
+        str | None, typer.Option("--section", help="Only this section (VI).")
+    ] = None,
+    only: Annotated[
+        str | None, typer.Option("--only", help="Only these verdicts: not_met,overdue,…")
+    ] = None,
+    warn_days: Annotated[
+        int, typer.Option("--warn-days", min=0, help="Due soon within this many days.")
+    ] = 14,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 on red, on yellow or red, or never.")
+    ] = FailOn.red,
+    by: Annotated[GroupBy, typer.Option("--by", help="Group the table by section or unit.")] = (
+        GroupBy.section
+    ),
+) -> None:
+    """A verdict for every check of the plan on a date; exit 1 when --fail-on is reached."""
+    from parcheck.status import StatusRequest, run_status
+
+    day = _as_of(as_of)
+    loaded, read = _load(plan, metrics, lang.value)
+    request = StatusRequest(
+        day, lang.value, fmt.value, unit, section, only, warn_days, fail_on.value, by.value
+    )
+    try:
+        code = run_status(loaded.plan, read.snapshots, request)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    raise typer.Exit(code)
+
+
+@app.command()
+def template(
+    plan: PlanOption = DEFAULT_PLAN,
+    as_of: AsOfOption = None,
+) -> None:
+    """Print a metrics skeleton for a date: every check id with its kind, target and due date."""
+    from parcheck.template import render_template
+
+    day = _as_of(as_of)
+    loaded, _ = _load(plan, [], "vi", need_metrics=False)
+    sys.stdout.write(render_template(loaded.plan, day))
 
 
 @app.command()

@@ -85,6 +85,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tên đơn vị {name!r} trùng với đơn vị {other!r}",
         "unit name {name!r} is also used by unit {other!r}",
     ),
+    "PM001": ("tiêu chí {id!r} không có trong kế hoạch{hint}", "no check {id!r} in the plan{hint}"),
+    "PM002": (
+        "giá trị của {id!r} ({kind}) không đúng dạng; cần {fits}",
+        "the value of {id!r} ({kind}) has the wrong shape; what fits: {fits}",
+    ),
+    "PM003": ("không đọc được số: {value!r}", "not a number: {value!r}"),
+    "PM004": (
+        "không đọc được ngày: {value!r} (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
+        "not a date: {value!r} (write YYYY-MM-DD or DD/MM/YYYY)",
+    ),
+    "PM005": (
+        "tỷ lệ phần trăm phải trong khoảng 0–100, gặp {value}",
+        "a percentage must lie in 0–100, found {value}",
+    ),
+    "PM006": (
+        "tệp số liệu cho kế hoạch {found!r}, không phải {plan!r}",
+        "the metrics file is for plan {found!r}, not {plan!r}",
+    ),
+    "PM007": ("thiếu trường bắt buộc {field!r}", "missing required field {field!r}"),
+    "PM008": ("trường không có trong mẫu: {field!r}", "unknown field: {field!r}"),
+    "PM009": (
+        "CSV cần dòng tiêu đề check,value,as_of,note; gặp {found}",
+        "CSV needs the header check,value,as_of,note; found {found}",
+    ),
+    "PM010": ("mẫu số phải lớn hơn 0", "the denominator must be greater than 0"),
+    "PM011": (
+        "không tìm thấy tệp số liệu .yaml, .yml hoặc .csv trong {path}",
+        "no .yaml, .yml or .csv metrics file in {path}",
+    ),
 }
 
 
@@ -104,8 +133,11 @@ class Problem:
         return (vi if lang == "vi" else en).format(**self.params)
 
     def where(self) -> str:
-        if self.line:
+        """`path:line:column`; `path:row` for a CSV row (column 0); `path` for the whole file."""
+        if self.line and self.column:
             return f"{self.path}:{self.line}:{self.column}"
+        if self.line:
+            return f"{self.path}:{self.line}"
         return self.path
 
     def render(self, lang: Lang = "vi") -> str:

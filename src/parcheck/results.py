@@ -1,0 +1,145 @@
+"""Verdicts, their labels and colours, and the results of evaluating checks and tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Status(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    OVERDUE = "overdue"
+    AT_RISK = "at_risk"
+    DUE_SOON = "due_soon"
+    NO_DATA = "no_data"
+    PENDING = "pending"
+
+
+# Worst first: a task's status is the first of these that any of its checks has.
+ORDER = [
+    Status.NOT_MET,
+    Status.OVERDUE,
+    Status.AT_RISK,
+    Status.DUE_SOON,
+    Status.NO_DATA,
+    Status.PENDING,
+    Status.MET,
+]
+RED = {Status.NOT_MET, Status.OVERDUE}
+YELLOW = {Status.AT_RISK, Status.DUE_SOON, Status.NO_DATA}
+
+# code → (vi, en, colour, symbol): the one table of labels and colours.
+LABELS: dict[Status, tuple[str, str, str, str]] = {
+    Status.MET: ("Đạt", "Met", "green", "✔"),
+    Status.NOT_MET: ("Không đạt", "Not met", "red", "✘"),
+    Status.OVERDUE: ("Quá hạn", "Overdue", "red", "⏰"),
+    Status.AT_RISK: ("Có nguy cơ", "At risk", "yellow", "▲"),
+    Status.DUE_SOON: ("Sắp đến hạn", "Due soon", "yellow", "◷"),
+    Status.NO_DATA: ("Chưa có số liệu", "No data", "magenta", "?"),
+    Status.PENDING: ("Chưa đến hạn", "Pending", "dim", "·"),
+}
+
+
+def label(status: Status, lang: str) -> str:
+    vi, en, _, _ = LABELS[status]
+    return vi if lang == "vi" else en
+
+
+def colour(status: Status) -> str:
+    return LABELS[status][2]
+
+
+def symbol(status: Status) -> str:
+    return LABELS[status][3]
+
+
+def worst(statuses: list[Status]) -> Status:
+    return min(statuses, key=ORDER.index) if statuses else Status.NO_DATA
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    id: str
+    kind: str
+    title: str
+    lead: str
+    status: Status
+    target: dict[str, Any] | None = None
+    actual: Any = None
+    gap: float | None = None
+    due: dt.date | None = None
+    days_left: int | None = None
+    rrule: str | None = None
+    points: float | None = None
+    detail: str | None = None
+    history: tuple[tuple[dt.date, float], ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "status": self.status.value,
+            "title": self.title,
+            "lead": self.lead,
+            "target": self.target,
+            "actual": self.actual,
+            "gap": self.gap,
+            "due": self.due.isoformat() if self.due else None,
+            "days_left": self.days_left,
+            "rrule": self.rrule,
+            "points": self.points,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    id: str
+    section: str
+    title: str
+    lead: str
+    support: tuple[str, ...]
+    checks: tuple[CheckResult, ...]
+    status: Status = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", worst([c.status for c in self.checks]))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "section": self.section,
+            "title": self.title,
+            "lead": self.lead,
+            "support": list(self.support),
+            "status": self.status.value,
+            "checks": [c.as_dict() for c in self.checks],
+        }
+
+
+@dataclass(frozen=True)
+class Score:
+    bonus: float = 0.0
+    deduction: float = 0.0
+
+    @property
+    def net(self) -> float:
+        return round(self.bonus + self.deduction, 4)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    plan_id: str
+    as_of: dt.date
+    tasks: tuple[TaskResult, ...]
+    score: Score
+    snapshots: tuple[dt.date, ...] = ()
+
+    def summary(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in ORDER}
+        for task in self.tasks:
+            counts[task.status.value] += 1
+        return counts

@@ -1,0 +1,280 @@
+"""The rule engine: a verdict for every check of a plan on a date, from the snapshots
+reported on or before that date. One function per check kind; nothing here reads the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from parcheck.deadlines import limit_end, occurrences
+from parcheck.metrics import Done, Events, Number, Snapshot, Submissions, Value
+from parcheck.model import (
+    DeliverableCheck,
+    EventCheck,
+    Plan,
+    RecurringCheck,
+    Target,
+    Task,
+    ThresholdCheck,
+)
+from parcheck.results import CheckResult, Evaluation, Score, Status, TaskResult, worst
+from parcheck.units import UnitIndex
+from parcheck.workdays import WorkCalendar
+
+OPS: dict[str, Callable[[float, float], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "==": operator.eq,
+}
+
+
+def satisfied(target: Target, value: float) -> bool:
+    return OPS[target.op](round(value, 9), target.value)
+
+
+def _days(due: dt.date, as_of: dt.date) -> int:
+    return (due - as_of).days
+
+
+def _upcoming(due: dt.date, as_of: dt.date, warn_days: int) -> Status:
+    return Status.DUE_SOON if _days(due, as_of) <= warn_days else Status.PENDING
+
+
+class Context:
+    """What every evaluation needs: the date, the warning window, units and calendar."""
+
+    def __init__(self, plan: Plan, as_of: dt.date, warn_days: int) -> None:
+        self.plan = plan
+        self.as_of = as_of
+        self.warn_days = warn_days
+        self.units = UnitIndex(plan)
+        self._calendar: WorkCalendar | None = None
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            self._calendar = WorkCalendar(self.plan.calendar)
+        return self._calendar
+
+
+def evaluate_threshold(
+    check: ThresholdCheck,
+    value: Value | None,
+    history: tuple[tuple[dt.date, float], ...],
+    ctx: Context,
+    lead: str,
+) -> CheckResult:
+    due = None if check.due == "continuous" else check.due
+    target = {"op": check.target.op, "value": check.target.value, "unit": check.target.unit}
+    days_left = _days(due, ctx.as_of) if isinstance(due, dt.date) else None
+    base = CheckResult(
+        id=check.id,
+        kind=check.kind,
+        title=check.title,
+        lead=lead,
+        status=Status.NO_DATA,
+        target=target,
+        due=due,
+        days_left=days_left,
+        history=history,
+    )
+    if not isinstance(value, Number):
+        return base
+    gap = round(value.value - check.target.value, 4)
+    if satisfied(check.target, value.value):
+        status = Status.MET
+    elif due is None or due < ctx.as_of:
+        status = Status.NOT_MET
+    else:
+        status = Status.AT_RISK
+    points = None
+    if check.points is not None:
+        raw = value.value * check.points.per_unit
+        cap = check.points.cap
+        points = round(min(raw, cap) if cap >= 0 else max(raw, cap), 4)
+    return replace(
+        base, status=status, actual=value.value, gap=gap, points=points, detail=value.note
+    )
+
+
+def evaluate_deliverable(
+    check: DeliverableCheck, value: Value | None, ctx: Context, lead: str
+) -> CheckResult:
+    done = value.done if isinstance(value, Done) else None
+    if done is not None and done > ctx.as_of:
+        done = None  # a date after the status date did not happen yet on that date
+    if done is not None:
+        status = Status.MET if done <= check.due else Status.NOT_MET
+    elif ctx.as_of > check.due:
+        status = Status.OVERDUE
+    else:
+        status = _upcoming(check.due, ctx.as_of, ctx.warn_days)
+    evidence = value.evidence if isinstance(value, Done) and done is not None else None
+    return CheckResult(
+        id=check.id,
+        kind=check.kind,
+        title=check.title,
+        lead=lead,
+        status=status,
+        actual=done.isoformat() if done else None,
+        due=check.due,
+        days_left=_days(check.due, ctx.as_of),
+        detail=evidence,
+    )
+
+
+def evaluate_recurring(
+    check: RecurringCheck, value: Value | None, ctx: Context, lead: str
+) -> CheckResult:
+    """The occurrence due last on or before the date needs a submission after the occurrence
+    before it; the next occurrence drives due soon / pending."""
+    dates = occurrences(check, ctx.plan)
+    start = check.start or ctx.plan.start
+    submitted = [
+        d for d in (value.done if isinstance(value, Submissions) else ()) if d <= ctx.as_of
+    ]
+    past = [d for d in dates if d <= ctx.as_of]
+    upcoming = [d for d in dates if d > ctx.as_of]
+    nxt = upcoming[0] if upcoming else None
+    status: Status
+    detail = None
+    if past:
+        last = past[-1]
+        before = past[-2] if len(past) > 1 else start - dt.timedelta(days=1)
+        on_time = any(before < d <= last for d in submitted)
+        late = any(d > last for d in submitted)
+        if on_time:
+            status = Status.MET if nxt is None else _upcoming(nxt, ctx.as_of, ctx.warn_days)
+        elif late:
+            status, detail = Status.NOT_MET, f"late for {last.isoformat()}"
+        else:
+            status, detail = Status.OVERDUE, f"missing for {last.isoformat()}"
+        due = last if status in {Status.OVERDUE, Status.NOT_MET} else nxt
+    elif nxt is not None:
+        status, due = _upcoming(nxt, ctx.as_of, ctx.warn_days), nxt
+    else:
+        status, due = Status.MET, None
+    return CheckResult(
+        id=check.id,
+        kind=check.kind,
+        title=check.title,
+        lead=lead,
+        status=status,
+        actual=len(submitted),
+        due=due,
+        days_left=_days(due, ctx.as_of) if due else None,
+        rrule=check.rrule,
+        detail=detail,
+    )
+
+
+def evaluate_event(check: EventCheck, value: Value | None, ctx: Context, lead: str) -> CheckResult:
+    if not isinstance(value, Events):
+        return CheckResult(
+            id=check.id, kind=check.kind, title=check.title, lead=lead, status=Status.NO_DATA
+        )
+    now_end = dt.datetime.combine(ctx.as_of, dt.time.max)
+    statuses = []
+    open_limits = []
+    late = 0
+    for event in value.events:
+        if event.start > now_end:
+            continue
+        end = limit_end(ctx.calendar, event.start, check.limit)
+        done = event.done if event.done is not None and event.done <= now_end else None
+        if done is not None:
+            ok = done <= end
+            late += not ok
+            statuses.append(Status.MET if ok else Status.NOT_MET)
+        elif now_end > end:
+            late += 1
+            statuses.append(Status.NOT_MET)
+        else:
+            open_limits.append(end.date())
+            statuses.append(_upcoming(end.date(), ctx.as_of, ctx.warn_days))
+    status = worst(statuses) if statuses else Status.MET
+    due = min(open_limits) if open_limits else None
+    return CheckResult(
+        id=check.id,
+        kind=check.kind,
+        title=check.title,
+        lead=lead,
+        status=status,
+        actual=len(statuses),
+        gap=float(-late) if statuses else None,
+        due=due,
+        days_left=_days(due, ctx.as_of) if due else None,
+        detail=f"{late}/{len(statuses)} late" if statuses else None,
+    )
+
+
+def latest_values(
+    snapshots: Sequence[Snapshot], as_of: dt.date
+) -> tuple[dict[str, Value], dict[str, list[tuple[dt.date, float]]], tuple[dt.date, ...]]:
+    """The latest value of each check on or before `as_of`, the history of every number,
+    and the days of the snapshots used. Later files win a tie on the same day."""
+    used = sorted((s for s in snapshots if s.as_of <= as_of), key=lambda s: s.as_of)
+    latest: dict[str, Value] = {}
+    history: dict[str, dict[dt.date, float]] = {}
+    for snap in used:
+        for ident, value in snap.values.items():
+            latest[ident] = value
+            if isinstance(value, Number):
+                history.setdefault(ident, {})[snap.as_of] = value.value
+    series = {k: sorted(v.items()) for k, v in history.items()}
+    return latest, series, tuple(sorted({s.as_of for s in used}))
+
+
+def evaluate_task(
+    task: Task,
+    section: str,
+    values: dict[str, Value],
+    history: dict[str, list[tuple[dt.date, float]]],
+    ctx: Context,
+) -> TaskResult:
+    results = []
+    for check in task.checks:
+        lead = ctx.units.name_of(check.lead or task.lead)
+        value = values.get(check.id)
+        if isinstance(check, ThresholdCheck):
+            series = tuple(history.get(check.id, ()))
+            results.append(evaluate_threshold(check, value, series, ctx, lead))
+        elif isinstance(check, DeliverableCheck):
+            results.append(evaluate_deliverable(check, value, ctx, lead))
+        elif isinstance(check, RecurringCheck):
+            results.append(evaluate_recurring(check, value, ctx, lead))
+        else:
+            results.append(evaluate_event(check, value, ctx, lead))
+    return TaskResult(
+        id=task.id,
+        section=section,
+        title=task.task,
+        lead=ctx.units.name_of(task.lead),
+        support=tuple(ctx.units.name_of(s) for s in task.support),
+        checks=tuple(results),
+    )
+
+
+def evaluate(
+    plan: Plan, snapshots: Sequence[Snapshot], as_of: dt.date, warn_days: int = 14
+) -> Evaluation:
+    ctx = Context(plan, as_of, warn_days)
+    values, history, used = latest_values(snapshots, as_of)
+    tasks = tuple(
+        evaluate_task(task, section.id, values, history, ctx)
+        for section in plan.sections
+        for task in section.tasks
+    )
+    bonus = deduction = 0.0
+    for task in tasks:
+        for check in task.checks:
+            if check.points is not None:
+                if check.points >= 0:
+                    bonus += check.points
+                else:
+                    deduction += check.points
+    return Evaluation(plan.id, as_of, tasks, Score(round(bonus, 4), round(deduction, 4)), used)
