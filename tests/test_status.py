@@ -9,6 +9,7 @@ import jsonschema
 from tests.conftest import PLAN, ROOT, RunCli
 
 METRICS = ROOT / "metrics"
+STATUS = ("status", "--plan", PLAN, "--metrics", METRICS, "--as-of", "2024-11-25")
 CHECK = {
     "type": "object",
     "required": [
@@ -54,18 +55,7 @@ CONTRACT = {
 
 
 def run_json(run_cli: RunCli, *extra: str) -> dict[str, object]:
-    result = run_cli(
-        "status",
-        "--plan",
-        PLAN,
-        "--metrics",
-        METRICS,
-        "--as-of",
-        "2024-11-25",
-        "--format",
-        "json",
-        *extra,
-    )
+    result = run_cli(*STATUS, "--format", "json", *extra)
     assert result.exit_code in (0, 1), result.stderr
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
@@ -96,7 +86,7 @@ def test_shipped_data_shows_a_mix_of_verdicts(run_cli: RunCli) -> None:
 
 
 def test_fail_on(run_cli: RunCli) -> None:
-    args = ("status", "--plan", PLAN, "--metrics", METRICS, "--as-of", "2024-11-25")
+    args = STATUS
     assert run_cli(*args).exit_code == 1
     assert run_cli(*args, "--fail-on", "never").exit_code == 0
     assert run_cli(*args, "--only", "met", "--fail-on", "yellow").exit_code == 0
@@ -113,7 +103,7 @@ def test_filters(run_cli: RunCli) -> None:
 
 
 def test_bad_filter_is_exit_2(run_cli: RunCli) -> None:
-    args = ("status", "--plan", PLAN, "--metrics", METRICS, "--as-of", "2024-11-25")
+    args = STATUS
     assert run_cli(*args, "--unit", "Phòng Không Có").exit_code == 2
     assert run_cli(*args, "--only", "red").exit_code == 2
     assert run_cli(*args[:-1], "30/02/2024").exit_code == 2
@@ -121,13 +111,7 @@ def test_bad_filter_is_exit_2(run_cli: RunCli) -> None:
 
 def test_table_in_english_shows_words_not_only_colour(run_cli: RunCli) -> None:
     result = run_cli(
-        "status",
-        "--plan",
-        PLAN,
-        "--metrics",
-        METRICS,
-        "--as-of",
-        "2024-11-25",
+        *STATUS,
         "--lang",
         "en",
         "--section",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -13,8 +14,8 @@ import typer
 from parcheck.errors import ParcheckError
 
 if TYPE_CHECKING:
-    import datetime as dt
-
+    from parcheck.metrics import MetricsRead
+    from parcheck.model import Plan
     from parcheck.problems import Problem
 
 app = typer.Typer(
@@ -88,7 +89,7 @@ def _stop(problems: Sequence[Problem], lang: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _load(plan: Path, metrics: list[Path] | None, lang: str, *, need_metrics: bool = True):  # type: ignore[no-untyped-def]
+def _load(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan, MetricsRead]:
     """The plan and the metrics snapshots, or exit 2 with every problem."""
     from parcheck.metrics import read_metrics
     from parcheck.planfile import load_plan
@@ -98,11 +99,11 @@ def _load(plan: Path, metrics: list[Path] | None, lang: str, *, need_metrics: bo
         raise _stop([p for p in loaded.problems if p.severity == "error"], lang)
     paths = metrics
     if paths is None:
-        paths = [Path("metrics")] if Path("metrics").is_dir() and need_metrics else []
+        paths = [Path("metrics")] if Path("metrics").is_dir() else []
     read = read_metrics(paths, loaded.plan)
     if read.problems:
         raise _stop(read.problems, lang)
-    return loaded, read
+    return loaded.plan, read
 
 
 def _as_of(value: str | None) -> dt.date:
@@ -182,12 +183,12 @@ def status(
     from parcheck.status import StatusRequest, run_status
 
     day = _as_of(as_of)
-    loaded, read = _load(plan, metrics, lang.value)
+    plan_model, read = _load(plan, metrics, lang.value)
     request = StatusRequest(
         day, lang.value, fmt.value, unit, section, only, warn_days, fail_on.value, by.value
     )
     try:
-        code = run_status(loaded.plan, read.snapshots, request)
+        code = run_status(plan_model, read.snapshots, request)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     raise typer.Exit(code)
@@ -202,8 +203,8 @@ def template(
     from parcheck.template import render_template
 
     day = _as_of(as_of)
-    loaded, _ = _load(plan, [], "vi", need_metrics=False)
-    sys.stdout.write(render_template(loaded.plan, day))
+    plan_model, _ = _load(plan, [], "vi")
+    sys.stdout.write(render_template(plan_model, day))
 
 
 @app.command()

@@ -9,6 +9,7 @@ import datetime as dt
 import difflib
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +97,10 @@ class _Bad(Exception):
         self.code = code
         self.where = where
         self.params = params
+
+    def params_for(self, ident: str, kind: str) -> dict[str, Any]:
+        """The message's parameters; a shape error names the check and what fits its kind."""
+        return self.params or {"id": ident, "kind": kind, "fits": FITS[kind]}
 
 
 def read_number(raw: Any) -> float:
@@ -304,7 +309,7 @@ def _read_yaml(path: Path, checks: _Checks) -> tuple[list[Snapshot], list[Proble
             try:
                 values[ident] = read_value(kind, unit, raw, where)
             except _Bad as bad:
-                params = bad.params or {"id": ident, "kind": kind, "fits": FITS[kind]}
+                params = bad.params_for(ident, kind)
                 problem(bad.where or where, bad.code, key=bad.code == "PM008", **params)
     if problems or as_of is None:
         return [], problems
@@ -320,8 +325,6 @@ def _read_csv(path: Path, checks: _Checks) -> tuple[list[Snapshot], list[Problem
         text = yamlsource.read_text(path)
     except yamlsource.YamlProblems as exc:
         return [], exc.problems
-    import unicodedata
-
     rows = list(csv.reader(io.StringIO(unicodedata.normalize("NFC", text))))
     header = [cell.strip().lower() for cell in rows[0]] if rows else []
     if header[:3] != ["check", "value", "as_of"]:
@@ -356,8 +359,7 @@ def _read_csv(path: Path, checks: _Checks) -> tuple[list[Snapshot], list[Problem
             else:
                 raise _Bad("PM002", id=ident, kind=kind, fits=FITS[kind] + " (YAML)")
         except _Bad as bad:
-            params = bad.params or {"id": ident, "kind": kind, "fits": FITS[kind]}
-            problems.append(Problem(name, number, 0, bad.code, params))
+            problems.append(Problem(name, number, 0, bad.code, bad.params_for(ident, kind)))
             continue
         by_day.setdefault(day, {})[ident] = value
     if problems:

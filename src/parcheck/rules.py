@@ -7,6 +7,7 @@ import datetime as dt
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from parcheck.deadlines import limit_end, occurrences
 from parcheck.metrics import Done, Events, Number, Snapshot, Submissions, Value
@@ -44,6 +45,18 @@ def _upcoming(due: dt.date, as_of: dt.date, warn_days: int) -> Status:
     return Status.DUE_SOON if _days(due, as_of) <= warn_days else Status.PENDING
 
 
+def _result(
+    check: ThresholdCheck | DeliverableCheck | RecurringCheck | EventCheck,
+    lead: str,
+    status: Status,
+    **fields: Any,
+) -> CheckResult:
+    """A result with the fields every check kind shares filled in from the check."""
+    return CheckResult(
+        id=check.id, kind=check.kind, title=check.title, lead=lead, status=status, **fields
+    )
+
+
 class Context:
     """What every evaluation needs: the date, the warning window, units and calendar."""
 
@@ -71,12 +84,10 @@ def evaluate_threshold(
     due = None if check.due == "continuous" else check.due
     target = {"op": check.target.op, "value": check.target.value, "unit": check.target.unit}
     days_left = _days(due, ctx.as_of) if isinstance(due, dt.date) else None
-    base = CheckResult(
-        id=check.id,
-        kind=check.kind,
-        title=check.title,
-        lead=lead,
-        status=Status.NO_DATA,
+    base = _result(
+        check,
+        lead,
+        Status.NO_DATA,
         target=target,
         due=due,
         days_left=days_left,
@@ -114,12 +125,10 @@ def evaluate_deliverable(
     else:
         status = _upcoming(check.due, ctx.as_of, ctx.warn_days)
     evidence = value.evidence if isinstance(value, Done) and done is not None else None
-    return CheckResult(
-        id=check.id,
-        kind=check.kind,
-        title=check.title,
-        lead=lead,
-        status=status,
+    return _result(
+        check,
+        lead,
+        status,
         actual=done.isoformat() if done else None,
         due=check.due,
         days_left=_days(check.due, ctx.as_of),
@@ -158,12 +167,10 @@ def evaluate_recurring(
         status, due = _upcoming(nxt, ctx.as_of, ctx.warn_days), nxt
     else:
         status, due = Status.MET, None
-    return CheckResult(
-        id=check.id,
-        kind=check.kind,
-        title=check.title,
-        lead=lead,
-        status=status,
+    return _result(
+        check,
+        lead,
+        status,
         actual=len(submitted),
         due=due,
         days_left=_days(due, ctx.as_of) if due else None,
@@ -174,9 +181,7 @@ def evaluate_recurring(
 
 def evaluate_event(check: EventCheck, value: Value | None, ctx: Context, lead: str) -> CheckResult:
     if not isinstance(value, Events):
-        return CheckResult(
-            id=check.id, kind=check.kind, title=check.title, lead=lead, status=Status.NO_DATA
-        )
+        return _result(check, lead, Status.NO_DATA)
     now_end = dt.datetime.combine(ctx.as_of, dt.time.max)
     statuses = []
     open_limits = []
@@ -198,12 +203,10 @@ def evaluate_event(check: EventCheck, value: Value | None, ctx: Context, lead: s
             statuses.append(_upcoming(end.date(), ctx.as_of, ctx.warn_days))
     status = worst(statuses) if statuses else Status.MET
     due = min(open_limits) if open_limits else None
-    return CheckResult(
-        id=check.id,
-        kind=check.kind,
-        title=check.title,
-        lead=lead,
-        status=status,
+    return _result(
+        check,
+        lead,
+        status,
         actual=len(statuses),
         gap=float(-late) if statuses else None,
         due=due,

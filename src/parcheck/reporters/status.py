@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from parcheck.results import (
-    RED,
-    YELLOW,
     CheckResult,
     Evaluation,
     Status,
@@ -60,8 +59,6 @@ def number(value: float | None, lang: str) -> str:
 
 
 def day(value: Any, lang: str) -> str:
-    import datetime as dt
-
     when: dt.date = dt.date.fromisoformat(value) if isinstance(value, str) else value
     return when.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")
 
@@ -216,11 +213,3 @@ def render_markdown(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: s
     lines.append("")
     lines.extend(line + "  " for line in summary_line(evaluation, lang).splitlines())
     return "\n".join(lines) + "\n"
-
-
-def is_red(status: Status) -> bool:
-    return status in RED
-
-
-def is_yellow(status: Status) -> bool:
-    return status in YELLOW
