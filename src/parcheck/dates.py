@@ -1,13 +1,12 @@
-"""Reading dates as people write them in the plan and the metrics: 2024-12-15 or 15/12/2024."""
+"""Reading dates as people write them in the plan and the metrics: 2024-12-15 or 15/12/2024.
+
+No pydantic here: the metrics reader and the engine use it on every run."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
-
-from pydantic import BeforeValidator
-from pydantic_core import PydanticCustomError
+from typing import Any
 
 _DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _YMD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -31,18 +30,6 @@ def parse_date(value: Any) -> dt.date:
         except ValueError:
             raise ValueError(f"no such day: {value!r}") from None
     raise ValueError(f"not a date: {value!r} (write YYYY-MM-DD or DD/MM/YYYY)")
-
-
-def _validate(value: Any) -> dt.date:
-    try:
-        return parse_date(value)
-    except ValueError as exc:
-        kind = "plan_date_unreal" if str(exc).startswith("no such day") else "plan_date_format"
-        raise PydanticCustomError(kind, "{reason}", {"reason": str(exc), "value": value}) from None
-
-
-PlanDate = Annotated[dt.date, BeforeValidator(_validate)]
-"""A date field that also accepts DD/MM/YYYY and names a day that does not exist."""
 
 
 def dmy(day: dt.date) -> str:

@@ -7,14 +7,19 @@ from typing import Any
 
 
 def plan_schema() -> dict[str, Any]:
-    from parcheck.model import Plan
+    from parcheck.planvalidator import PLAN
 
-    schema = Plan.model_json_schema()
+    schema = PLAN.json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://parcheck.invalid/schema/plan.schema.json"
     return schema
 
 
 def schema_text(name: str) -> str:
-    schema = plan_schema()
+    if name == "metrics":
+        from parcheck.metrics import metrics_schema
+
+        schema = metrics_schema()
+    else:
+        schema = plan_schema()
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -75,7 +75,7 @@ def _build(name: str, raw: bytes) -> LoadedPlan:
 
     from parcheck import yamlsource
     from parcheck.meaning import meaning_problems, plan_summary
-    from parcheck.model import Plan
+    from parcheck.planvalidator import PLAN
     from parcheck.schemaerrors import problems_from
 
     try:
@@ -84,10 +84,10 @@ def _build(name: str, raw: bytes) -> LoadedPlan:
         return LoadedPlan(name, exc.problems)
     if not isinstance(doc.data, dict):
         found = type(doc.data).__name__
-        line, column = doc.values.get((), (1, 1))
+        line, column = doc.position(())
         return LoadedPlan(name, [Problem(name, line, column, "PC016", {"found": found})])
     try:
-        plan = Plan.model_validate(doc.data)
+        plan = PLAN.validate_python(doc.data)
     except ValidationError as exc:
         return LoadedPlan(name, problems_from(exc, doc))
     problems = sorted(meaning_problems(plan, doc), key=lambda p: (p.line, p.column))

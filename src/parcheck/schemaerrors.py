@@ -13,6 +13,10 @@ from parcheck.yamlsource import Document
 _VI: dict[str, str] = {
     "missing": "thiếu trường bắt buộc",
     "extra_forbidden": "trường không có trong mẫu (xem `parcheck schema`)",
+    "unexpected_keyword_argument": "trường không có trong mẫu (xem `parcheck schema`)",
+    "missing_argument": "thiếu trường bắt buộc",
+    "dataclass_type": "cần một ánh xạ (khóa: giá trị)",
+    "dataclass_args_type": "cần một ánh xạ (khóa: giá trị)",
     "string_type": "cần một chuỗi văn bản",
     "int_type": "cần một số nguyên",
     "int_parsing": "cần một số nguyên",
@@ -37,7 +41,6 @@ _VI: dict[str, str] = {
     "time_type": "giờ không hợp lệ (viết HH:MM)",
     "plan_date_unreal": "ngày không có thật: {value}",
     "plan_date_format": "không phải ngày: {value} (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
-    "value_error": "{error}",
 }
 
 
@@ -56,12 +59,23 @@ def _field(where: tuple[Any, ...], doc: Document) -> str:
     return out
 
 
+# The model's own checks (`__post_init__` in model.py) raise ValueError in English.
+_VI_VALUE_ERRORS = {
+    "a working-hours span must end after it starts": (
+        "khoảng giờ làm việc phải kết thúc sau khi bắt đầu"
+    ),
+    "per_unit must not be 0": "per_unit (điểm mỗi đơn vị) không được bằng 0",
+}
+
+
 def _vi(error: ErrorDetails) -> str:
+    if error["type"] == "value_error":
+        text = error["msg"].removeprefix("Value error, ")
+        return _VI_VALUE_ERRORS.get(text, text)
     template = _VI.get(error["type"])
     ctx = dict(error.get("ctx") or {})
     if template is None:
         return error["msg"]
-    ctx.setdefault("error", error["msg"].removeprefix("Value error, "))
     try:
         return template.format(**{k: str(v) for k, v in ctx.items()})
     except (KeyError, IndexError):
@@ -73,21 +87,30 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-_NO_INPUT = {"missing", "extra_forbidden", "plan_date_unreal", "plan_date_format"}
+# The model's classes are dataclasses: pydantic reports their missing and unknown fields as
+# missing or unexpected arguments; for a plan file they are fields like any other.
+_MISSING = {"missing", "missing_argument"}
+_UNKNOWN = {"extra_forbidden", "unexpected_keyword_argument"}
+_EN = {
+    "missing_argument": "Field required",
+    "unexpected_keyword_argument": "Extra inputs are not permitted",
+}
+_NO_INPUT = _MISSING | _UNKNOWN | {"plan_date_unreal", "plan_date_format"}
 
 
 def problems_from(exc: ValidationError, doc: Document) -> list[Problem]:
     problems = []
     seen: set[tuple[Any, ...]] = set()
     for error in exc.errors(include_url=False):
-        named = error["type"] in {"missing", "extra_forbidden"}
+        named = error["type"] in _MISSING | _UNKNOWN
         where = doc.resolve(tuple(error["loc"]), keep_last=named)
         name = _field(where, doc)
         if where in seen:
             continue  # one message per place: a union reports each of its members
         seen.add(where)
-        line, column = doc.position(where, key=named)
-        vi, en = _vi(error).replace("' or '", "' hoặc '"), error["msg"]
+        line, column = doc.position(where, key=error["type"] in _UNKNOWN)
+        vi = _vi(error).replace("' or '", "' hoặc '")
+        en = _EN.get(error["type"], error["msg"])
         if error["type"] not in _NO_INPUT and not isinstance(error.get("input"), dict | list):
             vi += f" (gặp {_shown(error.get('input'))})"
             en += f" (found {_shown(error.get('input'))})"

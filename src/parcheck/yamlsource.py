@@ -24,7 +24,7 @@ try:
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_NODES = 100_000
+MAX_NODES = 100_000  # nodes an alias may expand to, in all
 _TAG = "tag:yaml.org,2002:"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALARS = {
@@ -39,12 +39,13 @@ Path_ = tuple[str | int, ...]
 
 @dataclass
 class Document:
-    """A YAML file's data with the 1-based (line, column) of every value and mapping key."""
+    """A YAML file's data and the composed nodes it was built from, which know the line and
+    column of every value and key. Positions are looked up only when a problem is reported,
+    so a file without problems costs no bookkeeping for them."""
 
     path: str
     data: Any
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = field(default=None, repr=False)
 
     def resolve(self, loc: tuple[Any, ...], *, keep_last: bool = False) -> Path_:
         """The part of `loc` (a path as pydantic reports it) that exists in the document.
@@ -72,12 +73,28 @@ class Document:
 
     def position(self, loc: tuple[Any, ...], *, key: bool = False) -> tuple[int, int]:
         """The position of the deepest node of `loc` that exists (its key's, with `key`)."""
-        found = self.resolve(loc, keep_last=key)
-        if key and found in self.keys:
-            return self.keys[found]
-        while found and found not in self.values:
-            found = found[:-1]
-        return self.values.get(found, (1, 1))
+        node, key_node = self.root, None
+        for part in self.resolve(loc, keep_last=key):
+            if isinstance(node, yaml.MappingNode):
+                match = next(((k, v) for k, v in node.value if _key_text(k) == part), None)
+                if match is None:
+                    break  # a missing field: the mapping that lacks it
+                key_node, node = match
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                key_node, node = None, node.value[part]
+            else:
+                break
+        else:
+            if key and key_node is not None:
+                return _pos(key_node)
+        return _pos(node) if node is not None else (1, 1)
+
+
+def _key_text(node: yaml.Node) -> str | None:
+    """A mapping key as the built data has it (NFC text; numbers as written)."""
+    if isinstance(node, yaml.ScalarNode):
+        return unicodedata.normalize("NFC", node.value)
+    return None
 
 
 class YamlProblems(Exception):
@@ -131,10 +148,10 @@ def parse(text: str, path: str) -> Document:
     if root is None:
         raise YamlProblems([Problem(path, 1, 1, "PC015")])
     builder = _Builder(path)
-    data = builder.build(root, ())
+    data = builder.build(root)
     if builder.problems:
         raise YamlProblems(builder.problems)
-    return Document(path, data, builder.values, builder.keys)
+    return Document(path, data, root)
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
@@ -146,37 +163,51 @@ class _Budget(Exception):
 
 
 class _Builder:
+    """Builds data from composed nodes, collecting problems. An alias is a node met again;
+    what it expands to is counted, and past `MAX_NODES` the file is refused (an alias
+    bomb), however large the file itself is."""
+
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
-        self.values: dict[Path_, tuple[int, int]] = {}
-        self.keys: dict[Path_, tuple[int, int]] = {}
-        self.count = 0
+        self.seen: set[int] = set()
+        self.expanded = 0
+        self.in_alias = 0
 
     def problem(self, node: yaml.Node, code: str, **params: Any) -> None:
         self.problems.append(Problem(self.path, *_pos(node), code, params))
 
-    def build(self, node: yaml.Node, where: Path_) -> Any:
+    def build(self, node: yaml.Node) -> Any:
         try:
-            return self._build(node, where)
+            return self._build(node)
         except _Budget:
             self.problems = [Problem(self.path, *_pos(node), "PC013", {"limit": MAX_NODES})]
             return None
 
-    def _build(self, node: yaml.Node, where: Path_) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _Budget
-        self.values.setdefault(where, _pos(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, where)
-        if isinstance(node, yaml.SequenceNode):
+    def _build(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            self._count()
+            return self._scalar(node)
+        again = id(node) in self.seen
+        self.seen.add(id(node))
+        self.in_alias += again
+        try:
+            self._count()
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node)
             if node.tag != _TAG + "seq":
                 self.problem(node, "PC012", tag=node.tag)
-            return [self._build(item, (*where, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+            return [self._build(item) for item in node.value]
+        finally:
+            self.in_alias -= again
 
-    def _mapping(self, node: yaml.MappingNode, where: Path_) -> dict[str, Any]:
+    def _count(self) -> None:
+        if self.in_alias:
+            self.expanded += 1
+            if self.expanded > MAX_NODES:
+                raise _Budget
+
+    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         if node.tag != _TAG + "map":
             self.problem(node, "PC012", tag=node.tag)
         out: dict[str, Any] = {}
@@ -195,8 +226,7 @@ class _Builder:
                 self.problem(key_node, "PC011", key=key, first=first_line[key])
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            self.keys[(*where, key)] = _pos(key_node)
-            out[key] = self._build(value_node, (*where, key))
+            out[key] = self._build(value_node)
         return out
 
     def _scalar(self, node: yaml.Node) -> Any:
