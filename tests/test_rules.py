@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parcheck.metrics import Number, Snapshot
-from parcheck.model import Calendar
+from parcheck.model import Calendar, Plan
 from parcheck.planfile import load_plan
 from parcheck.rules import evaluate
 from parcheck.workdays import WorkCalendar
@@ -96,10 +97,17 @@ def test_deliverable(run_cli: RunCli, tmp_path: Path, value: str, as_of: str, ve
         ("[2024-09-25]", "2024-10-26", "overdue", "2024-10-25"),  # nothing for October
         ("[2024-09-25, 2024-10-26]", "2024-10-28", "not_met", "2024-10-25"),  # late
         ("[]", "2024-01-24", "due_soon", "2024-01-25"),
+        # the deadline day is inclusive: due today is not yet overdue
+        ("[2024-09-25, 2024-10-24]", "2024-11-25", "due_soon", "2024-11-25"),
+        # submitted on the day: the next occurrence is a month away
+        ("[2024-10-24, 2024-11-25]", "2024-11-25", "pending", "2024-12-25"),
+        ("[2024-10-24, 2024-11-25]", "2024-12-11", "due_soon", "2024-12-25"),
+        # the last occurrence of the year done: nothing is owed any more
+        ("[2024-11-25, 2024-12-25]", "2024-12-31", "met", None),
     ],
 )
 def test_monthly_duty(
-    run_cli: RunCli, tmp_path: Path, done: str, as_of: str, verdict: str, due: str
+    run_cli: RunCli, tmp_path: Path, done: str, as_of: str, verdict: str, due: str | None
 ) -> None:
     got = status_of(run_cli, tmp_path, as_of, f"  II.2.a: {{done: {done}}}\n")["II.2.a"]
     assert (got["status"], got["due"], got["rrule"]) == (
@@ -186,8 +194,13 @@ def test_plan_overrides_days() -> None:
     assert cal.is_working_day(dt.date(2024, 3, 9))
 
 
-PLAN = load_plan(ENGINE).plan
-assert PLAN is not None
+@functools.cache
+def engine_plan() -> Plan:
+    plan = load_plan(ENGINE).plan
+    assert plan is not None
+    return plan
+
+
 ORDER = ["met", "pending", "due_soon", "no_data", "at_risk", "overdue", "not_met"]
 
 
@@ -202,7 +215,7 @@ def test_rising_value_never_worsens_a_ge_verdict(low: float, rise: float, day: d
 
     def verdict(value: float) -> str:
         snap = Snapshot("m", dt.date(2024, 1, 1), {"I.1.ge": Number(value)})
-        result = evaluate(PLAN, [snap], day)
+        result = evaluate(engine_plan(), [snap], day)
         return next(c.status.value for t in result.tasks for c in t.checks if c.id == "I.1.ge")
 
     assert ORDER.index(verdict(high)) <= ORDER.index(verdict(low))
@@ -217,4 +230,5 @@ def test_rising_value_never_worsens_a_ge_verdict(low: float, rise: float, day: d
 def test_later_snapshots_change_nothing(day: dt.date, later: int, value: float) -> None:
     early = Snapshot("a", day, {"I.1.ge": Number(50.0)})
     late = Snapshot("b", day + dt.timedelta(days=later), {"I.1.ge": Number(value)})
-    assert evaluate(PLAN, [early], day) == evaluate(PLAN, [early, late], day)
+    plan = engine_plan()
+    assert evaluate(plan, [early], day) == evaluate(plan, [early, late], day)

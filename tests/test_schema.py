@@ -48,6 +48,26 @@ def test_schema_rejects_an_unknown_field() -> None:
     assert not validator.is_valid(data)
 
 
+def test_committed_metrics_schema_is_current(run_cli: RunCli) -> None:
+    result = run_cli("schema", "metrics")
+    assert result.exit_code == 0
+    committed = ROOT / "schema" / "metrics.schema.json"
+    assert json.loads(result.stdout) == json.loads(committed.read_text(encoding="utf-8"))
+
+
+def test_metrics_schema_accepts_the_shipped_snapshots() -> None:
+    schema = json.loads((ROOT / "schema" / "metrics.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    files = sorted((ROOT / "metrics").glob("*.yaml"))
+    assert len(files) == 11
+    for path in files:
+        data = as_json(yamlsource.load(path).data)
+        assert not list(validator.iter_errors(data)), path
+    bad = as_json(yamlsource.load(ROOT / "metrics" / "2024-11-25.yaml").data)
+    bad["values"]["VI.3"] = {"value": 72.4, "colour": "red"}
+    assert not validator.is_valid(bad)
+
+
 def test_plan_names_its_schema_for_editors() -> None:
     first = PLAN.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../schema/plan.schema.json"

@@ -2,18 +2,18 @@
 
 Loading the plan (YAML, pydantic validation, meaning checks) costs more than the rest of a
 `status` run; the plan changes a few times a year and is read many times a day. Entries are
-keyed by a hash of the input's bytes, its path and the versions of parcheck, pydantic and
-Python, so any change to either makes a new entry. `PARCHECK_NO_CACHE=1` turns it off;
+keyed by a hash of the input's bytes, its path, parcheck's own code and Python's version, so
+any change to either makes a new entry. `PARCHECK_NO_CACHE=1` turns it off;
 `PARCHECK_CACHE_DIR` moves it. A cache that cannot be read or written is simply not used.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,18 @@ def _dir() -> Path | None:
     return Path(base) / "parcheck"
 
 
+@functools.cache
+def _code_stamp() -> str:
+    """The size and time of every module of parcheck: an entry pickled by other code (an
+    edited checkout, another install) is never read back into classes it does not fit."""
+    here = Path(__file__).parent
+    stats = sorted((str(p.relative_to(here)), p.stat()) for p in here.rglob("*.py"))
+    return ";".join(f"{name}:{st.st_size}:{st.st_mtime_ns}" for name, st in stats)
+
+
 def key(kind: str, *parts: bytes | str) -> str:
-    digest = hashlib.sha256(f"{kind}\0{__version__}\0{sys.version}\0".encode())
+    stamp = f"{kind}\0{__version__}\0{sys.version}\0{_code_stamp()}\0"
+    digest = hashlib.sha256(stamp.encode())
     for part in parts:
         digest.update(part.encode() if isinstance(part, str) else part)
         digest.update(b"\0")
@@ -52,6 +62,8 @@ def put(name: str, value: Any) -> None:
     folder = _dir()
     if folder is None:
         return
+    import tempfile  # only a miss writes: a warm run need not import it
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as tmp:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from parcheck.model import Limit, Plan, RecurringCheck
-from parcheck.workdays import WorkCalendar
+if TYPE_CHECKING:
+    from parcheck.model import Limit, Plan, RecurringCheck
+    from parcheck.workdays import WorkCalendar
 
 
 class RuleError(ValueError):

@@ -13,12 +13,15 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from parcheck import cache
 from parcheck.dates import parse_date
-from parcheck.model import Plan
 from parcheck.problems import Problem
 from parcheck.textsafe import plain
+
+if TYPE_CHECKING:
+    from parcheck.model import Plan
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,7 @@ class _Checks:
             for check in task.checks:
                 unit = check.target.unit if check.kind == "threshold" else ""
                 self.kinds[check.id] = (check.kind, unit)
+        self.signature = f"{plan.id}:{sorted(self.kinds.items())}"
 
     def unknown(self, ident: str) -> dict[str, str]:
         close = difflib.get_close_matches(ident, list(self.kinds), n=1, cutoff=0.6)
@@ -245,32 +249,44 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
 
 
 def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
-    """Every snapshot in the files and folders `paths`, checked against `plan`."""
+    """Every snapshot in the files and folders `paths`, checked against `plan`.
+
+    What a file gives depends only on its bytes, its name and the plan's check ids and
+    kinds, so it is cached by those: a month of unchanged snapshots is not parsed again.
+    """
     checks = _Checks(plan)
     out = MetricsRead()
     for path in _files(paths, out.problems):
-        out.files.append(str(path))
-        if path.suffix.lower() == ".csv":
-            snaps, problems = _read_csv(path, checks)
-        else:
-            snaps, problems = _read_yaml(path, checks)
+        name = str(path)
+        out.files.append(name)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            out.problems.append(Problem(name, 0, 0, "PC002", {"reason": exc.strerror}))
+            continue
+        entry = cache.key("metrics", name, checks.signature, raw)
+        read = cache.get(entry)
+        if not (isinstance(read, tuple) and len(read) == 2):
+            reader = _read_csv if path.suffix.lower() == ".csv" else _read_yaml
+            read = reader(name, raw, checks)
+            cache.put(entry, read)
+        snaps, problems = read
         out.problems.extend(problems)
         if not problems:
             out.snapshots.extend(snaps)
     return out
 
 
-def _read_yaml(path: Path, checks: _Checks) -> tuple[list[Snapshot], list[Problem]]:
+def _read_yaml(name: str, raw: bytes, checks: _Checks) -> tuple[list[Snapshot], list[Problem]]:
     from parcheck import yamlsource
 
-    name = str(path)
     try:
-        doc = yamlsource.load(path)
+        doc = yamlsource.parse(yamlsource.decode(raw, name), name)
     except yamlsource.YamlProblems as exc:
         return [], exc.problems
     data = doc.data
     if not isinstance(data, dict):
-        line, column = doc.values.get((), (1, 1))
+        line, column = doc.position(())
         return [], [Problem(name, line, column, "PC016", {"found": type(data).__name__})]
     problems: list[Problem] = []
 
@@ -317,12 +333,11 @@ def _read_yaml(path: Path, checks: _Checks) -> tuple[list[Snapshot], list[Proble
     return [Snapshot(name, as_of, values, source)], []
 
 
-def _read_csv(path: Path, checks: _Checks) -> tuple[list[Snapshot], list[Problem]]:
+def _read_csv(name: str, data: bytes, checks: _Checks) -> tuple[list[Snapshot], list[Problem]]:
     from parcheck import yamlsource
 
-    name = str(path)
     try:
-        text = yamlsource.read_text(path)
+        text = yamlsource.decode(data, name)
     except yamlsource.YamlProblems as exc:
         return [], exc.problems
     rows = list(csv.reader(io.StringIO(unicodedata.normalize("NFC", text))))
@@ -365,3 +380,102 @@ def _read_csv(path: Path, checks: _Checks) -> tuple[list[Snapshot], list[Problem
     if problems:
         return [], problems
     return [Snapshot(name, day, values) for day, values in sorted(by_day.items())], []
+
+
+def metrics_schema() -> dict[str, Any]:
+    """JSON Schema of a YAML metrics file (the CSV form is `check,value,as_of,note`)."""
+    date = {
+        "type": "string",
+        "pattern": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})$",
+        "description": "YYYY-MM-DD or DD/MM/YYYY",
+    }
+    moment = {
+        "type": "string",
+        "pattern": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})([ T]\d{1,2}:\d{2}(:\d{2})?)?$",
+        "description": "a date, or a date and time (2024-05-03 16:10)",
+    }
+    number = {
+        "anyOf": [
+            {"type": "number"},
+            {"type": "string", "pattern": r"^\s*[+-]?(\d+([.,]\d*)?|[.,]\d+)\s*%?\s*$"},
+        ],
+        "description": "98.5, 98,5 or 98.5%",
+    }
+    text = {"type": "string"}
+    value = {
+        "anyOf": [
+            {"type": "null", "description": "left blank: not reported"},
+            number,
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["value"],
+                "properties": {"value": number, "note": text},
+                "description": "threshold: a number with a note",
+            },
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["numerator", "denominator"],
+                "properties": {"numerator": number, "denominator": number, "note": text},
+                "description": "threshold: a ratio, read as a percentage",
+            },
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["done"],
+                "properties": {
+                    "done": {"anyOf": [date, {"type": "null"}]},
+                    "evidence": text,
+                    "note": text,
+                },
+                "description": "deliverable: the day it was done and its evidence",
+            },
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["done"],
+                "properties": {"done": {"type": "array", "items": date}, "note": text},
+                "description": "recurring: the day of each submission",
+            },
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["events"],
+                "properties": {
+                    "events": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["start"],
+                            "properties": {"start": moment, "done": moment, "ref": text},
+                        },
+                    },
+                    "note": text,
+                },
+                "description": "event: each event, handled (done) or still open",
+            },
+        ]
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://parcheck.invalid/schema/metrics.schema.json",
+        "title": "parcheck metrics file",
+        "description": "A dated snapshot of the figures for a plan's checks. Which shape a "
+        "value takes depends on its check's kind; `parcheck validate --metrics` checks that.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["as_of", "values"],
+        "properties": {
+            "plan": {"type": "string", "description": "the plan's id, e.g. kh2024"},
+            "as_of": date | {"description": "the day the figures describe"},
+            "source": {"type": ["string", "null"], "description": "who collected them"},
+            "values": {
+                "type": "object",
+                "description": "check id → value",
+                "propertyNames": {"pattern": r"^[A-Z]+\.\d+(\.[a-z0-9]+)*$"},
+                "additionalProperties": value,
+            },
+        },
+    }

@@ -7,22 +7,25 @@ import datetime as dt
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parcheck.deadlines import limit_end, occurrences
 from parcheck.metrics import Done, Events, Number, Snapshot, Submissions, Value
-from parcheck.model import (
-    DeliverableCheck,
-    EventCheck,
-    Plan,
-    RecurringCheck,
-    Target,
-    Task,
-    ThresholdCheck,
-)
 from parcheck.results import CheckResult, Evaluation, Score, Status, TaskResult, worst
 from parcheck.units import UnitIndex
 from parcheck.workdays import WorkCalendar
+
+if TYPE_CHECKING:  # the engine runs on a plan unpickled from the cache: no model building
+    from parcheck.model import (
+        AnyCheck,
+        DeliverableCheck,
+        EventCheck,
+        Plan,
+        RecurringCheck,
+        Target,
+        Task,
+        ThresholdCheck,
+    )
 
 OPS: dict[str, Callable[[float, float], bool]] = {
     ">=": operator.ge,
@@ -46,7 +49,7 @@ def _upcoming(due: dt.date, as_of: dt.date, warn_days: int) -> Status:
 
 
 def _result(
-    check: ThresholdCheck | DeliverableCheck | RecurringCheck | EventCheck,
+    check: AnyCheck,
     lead: str,
     status: Status,
     **fields: Any,
@@ -139,43 +142,49 @@ def evaluate_deliverable(
 def evaluate_recurring(
     check: RecurringCheck, value: Value | None, ctx: Context, lead: str
 ) -> CheckResult:
-    """The occurrence due last on or before the date needs a submission after the occurrence
-    before it; the next occurrence drives due soon / pending."""
+    """The occurrence whose day has passed last needs a submission after the occurrence
+    before it (none: overdue; only a later one: not met). The next occurrence, today's
+    included since a deadline day is inclusive, gives due soon or pending, unless it has
+    already been submitted for, when the one after it does."""
     dates = occurrences(check, ctx.plan)
-    start = check.start or ctx.plan.start
+    previous = (check.start or ctx.plan.start) - dt.timedelta(days=1)
     submitted = [
         d for d in (value.done if isinstance(value, Submissions) else ()) if d <= ctx.as_of
     ]
-    past = [d for d in dates if d <= ctx.as_of]
-    upcoming = [d for d in dates if d > ctx.as_of]
-    nxt = upcoming[0] if upcoming else None
-    status: Status
-    detail = None
-    if past:
-        last = past[-1]
-        before = past[-2] if len(past) > 1 else start - dt.timedelta(days=1)
-        on_time = any(before < d <= last for d in submitted)
-        late = any(d > last for d in submitted)
-        if on_time:
-            status = Status.MET if nxt is None else _upcoming(nxt, ctx.as_of, ctx.warn_days)
-        elif late:
-            status, detail = Status.NOT_MET, f"late for {last.isoformat()}"
-        else:
-            status, detail = Status.OVERDUE, f"missing for {last.isoformat()}"
-        due = last if status in {Status.OVERDUE, Status.NOT_MET} else nxt
-    elif nxt is not None:
-        status, due = _upcoming(nxt, ctx.as_of, ctx.warn_days), nxt
-    else:
-        status, due = Status.MET, None
+    passed = [d for d in dates if d < ctx.as_of]
+    coming = [d for d in dates if d >= ctx.as_of]
+    actual = len(submitted)
+    if passed:
+        last = passed[-1]
+        before = passed[-2] if len(passed) > 1 else previous
+        if not any(before < d <= last for d in submitted):
+            late = any(d > last for d in submitted)
+            status = Status.NOT_MET if late else Status.OVERDUE
+            detail = f"{'late' if late else 'missing'} for {last.isoformat()}"
+            return _result(
+                check,
+                lead,
+                status,
+                actual=actual,
+                due=last,
+                days_left=_days(last, ctx.as_of),
+                rrule=check.rrule,
+                detail=detail,
+            )
+        previous = last
+    if coming and any(previous < d <= coming[0] for d in submitted):
+        coming = coming[1:]  # today's (or the next) occurrence is already done
+    if not coming:
+        return _result(check, lead, Status.MET, actual=actual, rrule=check.rrule)
+    due = coming[0]
     return _result(
         check,
         lead,
-        status,
-        actual=len(submitted),
+        _upcoming(due, ctx.as_of, ctx.warn_days),
+        actual=actual,
         due=due,
-        days_left=_days(due, ctx.as_of) if due else None,
+        days_left=_days(due, ctx.as_of),
         rrule=check.rrule,
-        detail=detail,
     )
 
 
@@ -243,12 +252,12 @@ def evaluate_task(
     for check in task.checks:
         lead = ctx.units.name_of(check.lead or task.lead)
         value = values.get(check.id)
-        if isinstance(check, ThresholdCheck):
+        if check.kind == "threshold":
             series = tuple(history.get(check.id, ()))
             results.append(evaluate_threshold(check, value, series, ctx, lead))
-        elif isinstance(check, DeliverableCheck):
+        elif check.kind == "deliverable":
             results.append(evaluate_deliverable(check, value, ctx, lead))
-        elif isinstance(check, RecurringCheck):
+        elif check.kind == "recurring":
             results.append(evaluate_recurring(check, value, ctx, lead))
         else:
             results.append(evaluate_event(check, value, ctx, lead))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from typing import TYPE_CHECKING
 
-from parcheck.model import Plan, Unit
+if TYPE_CHECKING:
+    from parcheck.model import Plan, Unit
 
 
 def normal(text: str) -> str:

@@ -2,58 +2,50 @@
 package, the plan's own overrides, working hours, and limits counted from an event.
 
 Building a year of Vietnam's calendar with `holidays` costs about 100 ms, most of it the
-import, so the days off and make-up days of each year are kept in a small cache file
-keyed by the package's version; a command that needs no working-day arithmetic never
+import, so the days off and make-up days of each year are kept in the cache (`cache.py`)
+keyed by the installed package; a command that needs no working-day arithmetic never
 touches either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import importlib.util
 import os
-import tempfile
-from importlib import metadata
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from parcheck.model import Calendar
+from parcheck import cache
+
+if TYPE_CHECKING:
+    from parcheck.model import Calendar
 
 TZ_NAME = "Asia/Ho_Chi_Minh"
 MAX_STEPS = 3660  # ten years of days: a limit that runs past this is a plan error
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "parcheck"
+def _holidays_stamp() -> str:
+    """Where the installed `holidays` package is and when it was written: a new version of
+    it gives new cache entries. Cheaper than reading its metadata, and imports nothing."""
+    spec = importlib.util.find_spec("holidays")
+    origin = spec.origin if spec and spec.origin else ""
+    try:
+        return f"{origin}:{os.stat(origin).st_mtime_ns}"
+    except OSError:
+        return origin
 
 
 def _country_year(country: str, year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
-    """(days off on weekdays, weekend days worked) for one year, from `holidays` or the cache."""
-    version = metadata.version("holidays")
-    path = _cache_dir() / f"{country}-{year}-holidays-{version}.json"
-    try:
-        cached = json.loads(path.read_text(encoding="utf-8"))
-        return (
-            frozenset(dt.date.fromisoformat(d) for d in cached["off"]),
-            frozenset(dt.date.fromisoformat(d) for d in cached["worked"]),
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    """(days off, weekend days worked) for one year, from `holidays` or the cache."""
+    entry = cache.key("holidays", country, str(year), _holidays_stamp())
+    cached = cache.get(entry)
+    if isinstance(cached, tuple) and len(cached) == 2:
+        return cached
     import holidays
 
     table = holidays.country_holidays(country, years=year)
     off = frozenset(day for day in table if day.year == year)
     worked = frozenset(day for day in getattr(table, "weekend_workdays", ()) if day.year == year)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"off": sorted(map(str, off)), "worked": sorted(map(str, worked))}
-        with tempfile.NamedTemporaryFile(
-            "w", dir=path.parent, delete=False, suffix=".tmp", encoding="utf-8"
-        ) as tmp:
-            json.dump(payload, tmp)
-        os.replace(tmp.name, path)
-    except OSError:
-        pass  # a read-only home only costs the next run the same 100 ms
+    cache.put(entry, (off, worked))
     return off, worked
 
 
