@@ -44,6 +44,7 @@ class ValidateFormat(StrEnum):
 
 class SchemaName(StrEnum):
     plan = "plan"
+    metrics = "metrics"
 
 
 LangOption = Annotated[
@@ -209,7 +210,7 @@ def template(
 
 @app.command()
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="Which file format: plan.")],
+    name: Annotated[SchemaName, typer.Argument(help="Which file format: plan or metrics.")],
 ) -> None:
     """Print the JSON Schema of plan files or metrics files."""
     from parcheck.jsonschema import schema_text

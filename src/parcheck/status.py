@@ -6,12 +6,15 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from parcheck.metrics import Snapshot
-from parcheck.model import Plan
 from parcheck.results import RED, YELLOW, Status, TaskResult
 from parcheck.rules import evaluate
 from parcheck.units import UnitIndex
+
+if TYPE_CHECKING:
+    from parcheck.metrics import Snapshot
+    from parcheck.model import Plan
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,11 @@ def run_status(plan: Plan, snapshots: Sequence[Snapshot], request: StatusRequest
 
         console = Console(highlight=False, soft_wrap=False)
         titles = {s.id: s.title for s in plan.sections}
-        for part in reporter.render_table(evaluation, tasks, request.lang, request.by, titles):
+        shorts = {u.name: u.short for u in plan.units if u.short}
+        parts = reporter.render_table(
+            evaluation, tasks, request.lang, request.by, titles, shorts, console.width
+        )
+        for part in parts:
             console.print(part)
     failing = {"red": RED, "yellow": RED | YELLOW, "never": set()}[request.fail_on]
     return 1 if any(t.status in failing for t in tasks) else 0

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 HEAD = {
-    "vi": ["Mã", "Nội dung", "Chủ trì", "Chỉ tiêu", "Thực tế", "Chênh lệch", "Hạn", "Trạng thái"],
+    "vi": ["Mã", "Nội dung", "Chủ trì", "Chỉ tiêu", "Thực tế", "Chênh", "Hạn", "Trạng thái"],
     "en": ["Id", "Check", "Lead", "Target", "Actual", "Gap", "Due", "Status"],
 }
 WORDS = {
@@ -33,6 +33,8 @@ WORDS = {
         "continuous": "thường xuyên",
         "score": "Điểm dự kiến: thưởng {b}, trừ {d}, ròng {n}",
         "as_of": "Ngày đánh giá",
+        "times": "{n} lần",
+        "late_of": "{late}/{total} trễ",
         "tasks": "nhiệm vụ",
         "section": "Mục",
         "unit": "Đơn vị",
@@ -44,11 +46,16 @@ WORDS = {
         "continuous": "continuous",
         "score": "Projected points: bonus {b}, deduction {d}, net {n}",
         "as_of": "As of",
+        "times": "{n} sent",
+        "late_of": "{late}/{total} late",
         "tasks": "tasks",
         "section": "Section",
         "unit": "Unit",
     },
 }
+
+
+OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
 
 def number(value: float | None, lang: str) -> str:
@@ -63,19 +70,56 @@ def day(value: Any, lang: str) -> str:
     return when.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")
 
 
+_DAYS = {
+    "MO": ("thứ Hai", "Monday"),
+    "TU": ("thứ Ba", "Tuesday"),
+    "WE": ("thứ Tư", "Wednesday"),
+    "TH": ("thứ Năm", "Thursday"),
+    "FR": ("thứ Sáu", "Friday"),
+    "SA": ("thứ Bảy", "Saturday"),
+    "SU": ("Chủ nhật", "Sunday"),
+}
+
+
+def describe_rule(rule: str, lang: str) -> str:
+    """A recurring duty's rule as people say it; the RRULE itself when it is not a plain
+    monthly-on-a-day or weekly-on-a-weekday rule."""
+    parts = dict(
+        p.split("=", 1) for p in rule.upper().removeprefix("RRULE:").split(";") if "=" in p
+    )
+    freq, extra = parts.pop("FREQ", ""), set(parts) - {"BYMONTHDAY", "BYDAY"}
+    vi = lang == "vi"
+    if freq == "MONTHLY" and set(parts) == {"BYMONTHDAY"} and not extra:
+        day_ = parts["BYMONTHDAY"]
+        if day_ == "-1":
+            return "cuối mỗi tháng" if vi else "month end"
+        if day_.isdigit():
+            return f"ngày {day_} hằng tháng" if vi else f"monthly, day {day_}"
+    if freq == "WEEKLY" and set(parts) == {"BYDAY"} and parts["BYDAY"] in _DAYS:
+        name_vi, name_en = _DAYS[parts["BYDAY"]]
+        return f"{name_vi} hằng tuần" if vi else f"weekly, {name_en}"
+    return rule
+
+
 def cells(check: CheckResult, lang: str) -> list[str]:
     words = WORDS[lang]
     target = ""
     if check.target:
         unit = check.target["unit"]
         unit = unit if unit == "%" else f" {unit}"
-        target = f"{check.target['op']} {number(check.target['value'], lang)}{unit}"
+        op = OP_SIGNS[check.target["op"]]
+        target = f"{op} {number(check.target['value'], lang)}{unit}"
     elif check.rrule:
-        target = check.rrule
+        target = describe_rule(check.rrule, lang)
     if isinstance(check.actual, float):
         actual = number(check.actual, lang)
     elif isinstance(check.actual, str):
         actual = day(check.actual, lang)
+    elif check.kind == "recurring":
+        actual = words["times"].format(n=check.actual)
+    elif check.kind == "event" and check.detail:
+        late, total = check.detail.split(" ")[0].split("/")
+        actual = words["late_of"].format(late=late, total=total)
     else:
         actual = "" if check.actual is None else str(check.actual)
     gap = ""
@@ -128,48 +172,108 @@ def groups(tasks: Sequence[TaskResult], by: str) -> dict[str, list[TaskResult]]:
     return out
 
 
+WIDE = 130  # from this many columns the table has a column for every field
+GAP = "  "
+
+
 def render_table(
     evaluation: Evaluation,
     tasks: Sequence[TaskResult],
     lang: str,
     by: str = "section",
-    section_titles: dict[str, str] | None = None,
+    group_titles: dict[str, str] | None = None,
+    short_names: dict[str, str] | None = None,
+    width: int = 80,
 ) -> list[RenderableType]:
-    from rich.table import Table
+    """The status table as lines of rich Text: a bold line heading each group (section or
+    lead unit) and a row for each check. From `WIDE` columns every field has its column;
+    below, a row is two lines, the check's title over its target, actual, gap and lead, so
+    that nothing wraps mid-word and a section fits on a screen at 80 columns. Cells are cut
+    with an ellipsis to their column; the layout is fixed, so rich's table engine (a third
+    of the run time) is not needed."""
+    from rich.cells import cell_len
     from rich.text import Text
 
-    out: list[RenderableType] = []
-    words = WORDS[lang]
-    out.append(
-        Text(
-            f"{evaluation.plan_id} — {words['as_of']}: {day(evaluation.as_of, lang)}", style="bold"
-        )
-    )
+    short = short_names or {}
+    head = HEAD[lang]
+    rows: list[tuple[str, CheckResult | None, list[str]]] = []
     for key, members in groups(tasks, by).items():
-        title = key
-        if by == "section" and section_titles and key in section_titles:
-            title = f"{words['section']} {key}. {one_line(section_titles[key])}"
-        elif by != "section":
-            title = f"{words['unit']}: {one_line(key)}"
-        table = Table(
-            title=title, title_justify="left", show_lines=False, expand=False, title_style="bold"
-        )
-        for i, head in enumerate(HEAD[lang]):
-            table.add_column(
-                head,
-                overflow="fold",
-                ratio=3 if i == 1 else None,
-                no_wrap=i in (0, len(HEAD[lang]) - 1),
-                min_width=6 if i == 1 else None,
-            )
+        title = f"{key}. {group_titles[key]}" if group_titles and key in group_titles else key
+        rows.append((one_line(title), None, []))
         for task in members:
             for check in task.checks:
                 row = cells(check, lang)
-                style = colour(check.status)
-                table.add_row(*[Text(c) for c in row[:-1]], Text(row[-1], style=style))
-        out.append(table)
-    out.append(Text(summary_line(evaluation, lang)))
-    return out
+                row[2] = one_line(short.get(check.lead, check.lead))
+                rows.append(("", check, row))
+    checks = [row for _, result, row in rows if result is not None]
+
+    def fit(column: int, header: str, cap: int, *, whole: bool = False) -> int:
+        """The width a column needs (a due date's second part goes on its own line unless
+        `whole`), at most `cap`."""
+        parts = []
+        for row in checks:
+            first, _, rest = row[column].partition(" (")
+            parts += [row[column]] if whole else [first, f"({rest}" if rest else ""]
+        return min(cap, max([cell_len(header), *map(cell_len, parts)]))
+
+    if width >= WIDE:
+        widths = [
+            fit(0, head[0], 9),
+            0,
+            fit(2, head[2], 18),
+            fit(3, head[3], 18),
+            fit(4, head[4], 12),
+            fit(5, head[5], 8),
+            fit(6, head[6], 30, whole=True),
+            fit(7, head[7], 18),
+        ]
+        shown = [0, 1, 2, 3, 4, 5, 6, 7]
+    else:
+        widths = [fit(0, head[0], 9), 0, 0, 0, 0, 0, fit(6, head[6], 16), fit(7, head[7], 18)]
+        shown = [0, 1, 6, 7]
+    widths[1] = max(
+        12, width - sum(widths[i] for i in shown if i != 1) - len(GAP) * (len(shown) - 1)
+    )
+
+    def line(parts: list[Text]) -> Text:
+        out = Text()
+        for i, (column, part) in enumerate(zip(shown, parts, strict=True)):
+            part.truncate(widths[column], overflow="ellipsis", pad=i < len(shown) - 1)
+            out.append_text(part)
+            if i < len(shown) - 1:
+                out.append(GAP)
+        out.rstrip()
+        return out
+
+    lines = [line([Text(head[i], style="bold") for i in shown]), Text("─" * width)]
+    for title, result, row in rows:
+        if result is None:
+            if len(lines) > 2:
+                lines.append(Text())
+            lines.append(
+                line([Text(""), Text(title, style="bold"), *[Text("") for _ in shown[2:]]])
+            )
+            continue
+        verdict = Text(row[7], style=colour(result.status))
+        if width >= WIDE:
+            lines.append(line([*(Text(row[i]) for i in shown[:-1]), verdict]))
+            continue
+        # the figures first: when the line is cut, it is the unit's name that goes
+        facts = " · ".join(x for x in (row[3], _actual(row[4], row[5]), row[2]) if x)
+        due, _, left = row[6].partition(" (")
+        lines.append(line([Text(row[0]), Text(row[1]), Text(due), verdict]))
+        lines.append(
+            line([Text(""), Text("  " + facts), Text(f"({left}" if left else ""), Text("")])
+        )
+    words = WORDS[lang]
+    heading = Text(f"{evaluation.plan_id} — {words['as_of']}: {day(evaluation.as_of, lang)}")
+    heading.stylize("bold")
+    body = Text("\n").join(lines)
+    return [heading, body, Text(summary_line(evaluation, lang))]
+
+
+def _actual(actual: str, gap: str) -> str:
+    return f"{actual} ({gap})" if actual and gap and gap != "0" else actual
 
 
 def render_json(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) -> str:
@@ -183,9 +287,13 @@ def render_json(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) 
             "net": evaluation.score.net,
         },
         "snapshots": [d.isoformat() for d in evaluation.snapshots],
-        "tasks": [task.as_dict() for task in tasks],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    # One line a field and a task: readable and diffable, and written by json's C encoder
+    # (`indent` would switch to the pure-Python one, seconds for a province-size plan).
+    fields = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in payload.items()]
+    items = ",\n".join(f"    {json.dumps(t.as_dict(), ensure_ascii=False)}" for t in tasks)
+    fields.append(f'  "tasks": [\n{items}\n  ]' if tasks else '  "tasks": []')
+    return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
 def md_cell(text: str) -> str:

@@ -1,0 +1,108 @@
+"""The status table and Markdown as a person sees them: whole rendered text at fixed widths,
+no colour; hostile text from the files shown as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from tests.conftest import DATA, RunCli
+
+ENGINE = DATA / "plans" / "valid" / "engine.yaml"
+METRICS = DATA / "metrics" / "engine-2024-11-25.yaml"
+GOLDEN = DATA / "golden"
+ARGS = (
+    "status",
+    "--plan",
+    ENGINE,
+    "--metrics",
+    METRICS,
+    "--as-of",
+    "2024-11-25",
+    "--fail-on",
+    "never",
+)
+
+
+@pytest.mark.parametrize(("columns", "lang"), [(80, "vi"), (140, "en")])
+def test_table_matches_golden_text(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, columns: int, lang: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = run_cli(*ARGS, "--lang", lang)
+    golden = GOLDEN / f"status-{columns}-{lang}.txt"
+    assert result.stdout == golden.read_text(encoding="utf-8"), (
+        f"regenerate with: COLUMNS={columns} NO_COLOR=1 parcheck status --plan {ENGINE} "
+        f"--metrics {METRICS} --as-of 2024-11-25 --lang {lang} --fail-on never > {golden}"
+    )
+    assert all(len(line) <= columns for line in result.stdout.splitlines())
+
+
+def test_sections_fit_a_screen_at_80_columns(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    from tests.conftest import PLAN, ROOT
+
+    result = run_cli(
+        "status",
+        "--plan",
+        PLAN,
+        "--metrics",
+        ROOT / "metrics",
+        "--as-of",
+        "2024-11-25",
+        "--fail-on",
+        "never",
+    )
+    blocks = result.stdout.split("\n\n")
+    assert len(blocks) == 10  # the nine sections of the appendix and ORG
+    assert max(len(block.splitlines()) for block in blocks) <= 30
+
+
+def status_of_hostile_plan(run_cli: RunCli, tmp_path: Path, *extra: str) -> str:
+    """`status` on the engine plan with rich markup, an escape sequence, a pipe, a newline,
+    a heading mark and HTML in a check's title."""
+    text = ENGINE.read_text(encoding="utf-8").replace(
+        'title: "trên 87%"', 'title: "[red]đỏ[/red] \\e[31mx | y\\n# z <script>"'
+    )
+    plan = tmp_path / "hostile.yaml"
+    plan.write_text(text, encoding="utf-8")
+    args = ("--plan", plan, "--metrics", METRICS, "--as-of", "2024-11-25", "--fail-on", "never")
+    result = run_cli("status", *args, *extra)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("columns", [80, 140])
+def test_hostile_text_in_the_table(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, columns: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    stdout = status_of_hostile_plan(run_cli, tmp_path)
+    row = next(line for line in stdout.splitlines() if line.startswith("I.1.gt"))
+    assert "[red]đỏ[/red] x | y # z" in row  # markup shown, escape gone, newline folded
+    assert "\x1b" not in stdout
+
+
+def test_markdown_tables_stay_whole(run_cli: RunCli, tmp_path: Path) -> None:
+    stdout = status_of_hostile_plan(run_cli, tmp_path, "--format", "markdown")
+    tokens = MarkdownIt().enable("table").parse(stdout)
+    rows = []
+    cells = 0
+    for token in tokens:
+        if token.type == "tr_open":
+            cells = 0
+        elif token.type in ("th_open", "td_open"):
+            cells += 1
+        elif token.type == "tr_close":
+            rows.append(cells)
+    header_cells = rows[0]
+    assert header_cells == 8
+    assert len(rows) == 1 + 13  # a row for each of the 13 checks, the newline folded
+    assert set(rows) == {8}
+    html = MarkdownIt().enable("table").render(stdout)
+    assert "<script>" not in html
+    assert "[red]đỏ[/red]" in html
