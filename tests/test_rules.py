@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parcheck.dates import today_in_vietnam
 from parcheck.metrics import Number, Snapshot
 from parcheck.model import Calendar, Plan
 from parcheck.planfile import load_plan
@@ -88,31 +89,41 @@ def test_deliverable(run_cli: RunCli, tmp_path: Path, value: str, as_of: str, ve
     assert status_of(run_cli, tmp_path, as_of, f"  II.1: {value}\n")["II.1"]["status"] == verdict
 
 
+# `due` is the next occurrence (contract §6); `overdue_since` the one missed or done late.
 @pytest.mark.parametrize(
-    ("done", "as_of", "verdict", "due"),
+    ("done", "as_of", "verdict", "due", "since"),
     [
-        ("[2024-10-25]", "2024-10-26", "pending", "2024-11-25"),  # 30 days to the next
-        ("[2024-10-25]", "2024-11-12", "due_soon", "2024-11-25"),
-        ("[2024-10-20]", "2024-11-12", "due_soon", "2024-11-25"),  # after 25/09, so on time
-        ("[2024-09-25]", "2024-10-26", "overdue", "2024-10-25"),  # nothing for October
-        ("[2024-09-25, 2024-10-26]", "2024-10-28", "not_met", "2024-10-25"),  # late
-        ("[]", "2024-01-24", "due_soon", "2024-01-25"),
+        ("[2024-10-25]", "2024-10-26", "pending", "2024-11-25", None),  # 30 days to the next
+        ("[2024-10-25]", "2024-11-12", "due_soon", "2024-11-25", None),
+        ("[2024-10-20]", "2024-11-12", "due_soon", "2024-11-25", None),  # after 25/09: on time
+        ("[2024-09-25]", "2024-10-26", "overdue", "2024-11-25", "2024-10-25"),  # no October
+        ("[2024-09-25, 2024-10-26]", "2024-10-28", "not_met", "2024-11-25", "2024-10-25"),
+        ("[]", "2024-01-24", "due_soon", "2024-01-25", None),
         # the deadline day is inclusive: due today is not yet overdue
-        ("[2024-09-25, 2024-10-24]", "2024-11-25", "due_soon", "2024-11-25"),
+        ("[2024-09-25, 2024-10-24]", "2024-11-25", "due_soon", "2024-11-25", None),
         # submitted on the day: the next occurrence is a month away
-        ("[2024-10-24, 2024-11-25]", "2024-11-25", "pending", "2024-12-25"),
-        ("[2024-10-24, 2024-11-25]", "2024-12-11", "due_soon", "2024-12-25"),
+        ("[2024-10-24, 2024-11-25]", "2024-11-25", "pending", "2024-12-25", None),
+        ("[2024-10-24, 2024-11-25]", "2024-12-11", "due_soon", "2024-12-25", None),
         # the last occurrence of the year done: nothing is owed any more
-        ("[2024-11-25, 2024-12-25]", "2024-12-31", "met", None),
+        ("[2024-11-25, 2024-12-25]", "2024-12-31", "met", None, None),
+        # the last one missed: overdue with nothing coming
+        ("[2024-11-25]", "2024-12-31", "overdue", None, "2024-12-25"),
     ],
 )
 def test_monthly_duty(
-    run_cli: RunCli, tmp_path: Path, done: str, as_of: str, verdict: str, due: str | None
+    run_cli: RunCli,
+    tmp_path: Path,
+    done: str,
+    as_of: str,
+    verdict: str,
+    due: str | None,
+    since: str | None,
 ) -> None:
     got = status_of(run_cli, tmp_path, as_of, f"  II.2.a: {{done: {done}}}\n")["II.2.a"]
-    assert (got["status"], got["due"], got["rrule"]) == (
+    assert (got["status"], got["due"], got["overdue_since"], got["rrule"]) == (
         verdict,
         due,
+        since,
         "FREQ=MONTHLY;BYMONTHDAY=25",
     )
 
@@ -174,6 +185,19 @@ def test_score_caps(run_cli: RunCli, tmp_path: Path) -> None:
     assert (got["I.2.a"]["points"], got["I.2.b"]["points"]) == (1.0, -2.0)
     got = status_of(run_cli, tmp_path, "2024-11-25", "  I.2.a: 1\n  I.2.b: 1\n")
     assert got["_"]["score"] == {"bonus": 0.5, "deduction": -0.5, "net": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("utc", "day"),
+    [
+        ("2024-11-24T16:59:59+00:00", "2024-11-24"),
+        ("2024-11-24T17:00:00+00:00", "2024-11-25"),  # midnight in Khánh Hòa
+        ("2024-11-24T23:30:00+00:00", "2024-11-25"),  # a CI job at 23:30 UTC
+        ("2024-12-31T20:00:00-05:00", "2025-01-01"),  # any machine zone
+    ],
+)
+def test_default_date_is_today_in_vietnam(utc: str, day: str) -> None:
+    assert today_in_vietnam(dt.datetime.fromisoformat(utc)).isoformat() == day
 
 
 def test_working_days_come_from_holidays() -> None:

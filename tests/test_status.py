@@ -102,6 +102,14 @@ def test_filters(run_cli: RunCli) -> None:
     assert all(t["status"] == "overdue" for t in payload["tasks"])  # type: ignore[attr-defined]
 
 
+def test_grouped_by_unit(run_cli: RunCli) -> None:
+    by_unit = run_cli(*STATUS, "--by", "unit", "--fail-on", "never").stdout
+    lines = {line.strip() for line in by_unit.splitlines()}
+    assert {"Thanh tra Sở", "Văn phòng Sở", "Các phòng chuyên môn"} <= lines
+    by_section = run_cli(*STATUS, "--fail-on", "never").stdout
+    assert "Thanh tra Sở" not in {line.strip() for line in by_section.splitlines()}
+
+
 def test_bad_filter_is_exit_2(run_cli: RunCli) -> None:
     args = STATUS
     assert run_cli(*args, "--unit", "Phòng Không Có").exit_code == 2

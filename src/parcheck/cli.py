@@ -108,13 +108,10 @@ def _load(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan, Metr
 
 
 def _as_of(value: str | None) -> dt.date:
-    import datetime as dt
-
-    from parcheck.dates import parse_date
+    from parcheck.dates import parse_date, today_in_vietnam
 
     if value is None:
-        # Vietnam keeps UTC+7 all year: a CI job at 23:30 UTC is already tomorrow there
-        return dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+        return today_in_vietnam()
     try:
         return parse_date(value)
     except ValueError as exc:

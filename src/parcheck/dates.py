@@ -32,5 +32,14 @@ def parse_date(value: Any) -> dt.date:
     raise ValueError(f"not a date: {value!r} (write YYYY-MM-DD or DD/MM/YYYY)")
 
 
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # Asia/Ho_Chi_Minh: UTC+7, no DST
+
+
+def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:
+    """The date in Khánh Hòa at `now` (default: this moment): at 23:30 UTC it is already
+    the next day there, whatever the machine's own zone."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(VIETNAM).date()
+
+
 def dmy(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")

@@ -84,9 +84,8 @@ class MetricsRead:
     files: list[str] = field(default_factory=list)
 
 
-FITS = {
-    "threshold": "một số (98.5, 98,5 hoặc 98.5%), {value: …, note: …} "
-    "hoặc {numerator: …, denominator: …}",
+FITS = {  # what fits each kind, as a metrics file writes it
+    "threshold": "98.5 | 98,5 | 98.5% | {value: 98.5, note: …} | {numerator: 47, denominator: 50}",
     "deliverable": '{done: YYYY-MM-DD, evidence: "123/BC-SCT"}',
     "recurring": "{done: [YYYY-MM-DD, …]}",
     "event": "{events: [{start: YYYY-MM-DD, done: YYYY-MM-DD, ref: …}, …]}",

@@ -75,6 +75,7 @@ class CheckResult:
     rrule: str | None = None
     points: float | None = None
     detail: str | None = None
+    overdue_since: dt.date | None = None  # a recurring duty's missed (or late) occurrence
     history: tuple[tuple[dt.date, float], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
@@ -92,6 +93,7 @@ class CheckResult:
             "rrule": self.rrule,
             "points": self.points,
             "detail": self.detail,
+            "overdue_since": self.overdue_since.isoformat() if self.overdue_since else None,
         }
 
 

@@ -161,13 +161,15 @@ def evaluate_recurring(
             late = any(d > last for d in submitted)
             status = Status.NOT_MET if late else Status.OVERDUE
             detail = f"{'late' if late else 'missing'} for {last.isoformat()}"
+            nxt = coming[0] if coming else None  # the contract's `due`: the next occurrence
             return _result(
                 check,
                 lead,
                 status,
                 actual=actual,
-                due=last,
-                days_left=_days(last, ctx.as_of),
+                due=nxt,
+                days_left=_days(nxt, ctx.as_of) if nxt else None,
+                overdue_since=last,
                 rrule=check.rrule,
                 detail=detail,
             )

@@ -101,7 +101,7 @@ def describe_rule(rule: str, lang: str) -> str:
     return rule
 
 
-def cells(check: CheckResult, lang: str) -> list[str]:
+def cells(check: CheckResult, lang: str, as_of: dt.date) -> list[str]:
     words = WORDS[lang]
     target = ""
     if check.target:
@@ -126,10 +126,13 @@ def cells(check: CheckResult, lang: str) -> list[str]:
     if check.gap is not None and check.kind == "threshold":
         gap = ("+" if check.gap > 0 else "") + number(check.gap, lang)
     due = words["continuous"] if check.kind == "threshold" and check.due is None else ""
-    if check.due is not None:
-        due = day(check.due, lang)
-        if check.days_left is not None and check.status is not Status.MET:
-            n = check.days_left
+    # a missed occurrence of a duty is what the secretary must chase, not the next one
+    shown_due = check.overdue_since or check.due
+    if shown_due is not None:
+        due = day(shown_due, lang)
+        if check.status is not Status.MET:
+            n = (shown_due - as_of).days if check.overdue_since else check.days_left
+            n = 0 if n is None else n
             when = (
                 words["today"]
                 if n == 0
@@ -202,7 +205,7 @@ def render_table(
         rows.append((one_line(title), None, []))
         for task in members:
             for check in task.checks:
-                row = cells(check, lang)
+                row = cells(check, lang, evaluation.as_of)
                 row[2] = one_line(short.get(check.lead, check.lead))
                 rows.append(("", check, row))
     checks = [row for _, result, row in rows if result is not None]
@@ -317,7 +320,9 @@ def render_markdown(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: s
     lines.append("|" + "---|" * len(head))
     for task in tasks:
         for check in task.checks:
-            lines.append("| " + " | ".join(md_cell(c) for c in cells(check, lang)) + " |")
+            lines.append(
+                "| " + " | ".join(md_cell(c) for c in cells(check, lang, evaluation.as_of)) + " |"
+            )
     lines.append("")
     lines.extend(line + "  " for line in summary_line(evaluation, lang).splitlines())
     return "\n".join(lines) + "\n"
