@@ -80,7 +80,10 @@ WEEKLY_MISSING = {dt.date(2024, 11, 22)}
 
 
 def interpolate(first: float, last: float, i: int) -> float:
-    return round(first + (last - first) * i / (len(MONTHS) - 1), 1)
+    value = first + (last - first) * i / (len(MONTHS) - 1)
+    if isinstance(first, int) and isinstance(last, int) and max(first, last) <= 10:
+        return int(value)  # a count (cases, dossiers) grows by whole ones
+    return round(value, 1)
 
 
 def main() -> None:

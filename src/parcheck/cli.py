@@ -64,6 +64,11 @@ class FailOn(StrEnum):
     never = "never"
 
 
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    terminal = "terminal"
+
+
 class GroupBy(StrEnum):
     section = "section"
     unit = "unit"
@@ -83,6 +88,12 @@ AsOfOption = Annotated[
 ]
 
 
+def _stop_with(exc: ParcheckError) -> typer.Exit:
+    """An error that ends the command: its message on stderr, its exit code."""
+    sys.stderr.write(f"parcheck: {exc.message}\n")
+    return typer.Exit(exc.exit_code)
+
+
 def _stop(problems: Sequence[Problem], lang: str) -> typer.Exit:
     """Problems in an input file: each on stderr at its position, exit 2."""
     for problem in problems:
@@ -90,8 +101,9 @@ def _stop(problems: Sequence[Problem], lang: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _load(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan, MetricsRead]:
-    """The plan and the metrics snapshots, or exit 2 with every problem."""
+def _load(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan, MetricsRead, str]:
+    """The plan, the metrics snapshots and the plan file's short hash, or exit 2 with every
+    problem."""
     from parcheck.metrics import read_metrics
     from parcheck.planfile import load_plan
 
@@ -104,7 +116,7 @@ def _load(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan, Metr
     read = read_metrics(paths, loaded.plan)
     if read.problems:
         raise _stop(read.problems, lang)
-    return loaded.plan, read
+    return loaded.plan, read, loaded.digest
 
 
 def _as_of(value: str | None) -> dt.date:
@@ -181,7 +193,7 @@ def status(
     from parcheck.status import StatusRequest, run_status
 
     day = _as_of(as_of)
-    plan_model, read = _load(plan, metrics, lang.value)
+    plan_model, read, _ = _load(plan, metrics, lang.value)
     request = StatusRequest(
         day, lang.value, fmt.value, unit, section, only, warn_days, fail_on.value, by.value
     )
@@ -193,6 +205,87 @@ def status(
 
 
 @app.command()
+def report(
+    plan: PlanOption = DEFAULT_PLAN,
+    metrics: MetricsOption = None,
+    as_of: AsOfOption = None,
+    month: Annotated[
+        str | None,
+        typer.Option("--month", help="YYYY-MM: the report of the 25th of that month."),
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="One unit's own report.")] = None,
+    lang: LangOption = LangOpt.vi,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="markdown or terminal.")
+    ] = ReportFormat.markdown,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file (atomically).")
+    ] = None,
+) -> None:
+    """The monthly gap report: red first, at risk with the pace needed, what falls due in
+    30 days, whom to chase for figures, and every threshold month by month."""
+    from parcheck.reportcommand import ReportRequest, run_report
+
+    if month is not None and as_of is not None:
+        raise typer.BadParameter("give --as-of or --month, not both", param_hint="--month")
+    day = _month_day(month) if month is not None else _as_of(as_of)
+    plan_model, read, digest = _load(plan, metrics, lang.value)
+    request = ReportRequest(day, lang.value, fmt.value, unit, output, str(plan), digest)
+    try:
+        run_report(plan_model, read.snapshots, request)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    except ParcheckError as exc:
+        raise _stop_with(exc) from None
+
+
+def _month_day(month: str) -> dt.date:
+    try:
+        year, number = (int(part) for part in month.split("-"))
+        return dt.date(year, number, 25)
+    except ValueError:
+        raise typer.BadParameter(f"{month!r}: write YYYY-MM", param_hint="--month") from None
+
+
+@app.command()
+def calendar(
+    plan: PlanOption = DEFAULT_PLAN,
+    start: Annotated[
+        str | None, typer.Option("--from", help="First day (default: 1 January of the plan).")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help="Last day (default: 31 December of the plan).")
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Only this unit's deadlines.")] = None,
+    lang: LangOption = LangOpt.vi,
+    ics: Annotated[
+        Path | None, typer.Option("--ics", help="Also write an iCalendar file for Outlook/Google.")
+    ] = None,
+) -> None:
+    """Every deadline in a window in date order, recurring duties expanded; --ics exports
+    them (all-day events, RRULEs, a reminder three working days before)."""
+    from parcheck.calendar_export import deadlines, render_ics, render_text
+    from parcheck.output import write_output
+
+    plan_model, _, _ = _load(plan, [], lang.value)
+    first = _as_of(start) if start else plan_model.start
+    last = _as_of(end) if end else plan_model.end
+    if last < first:
+        raise typer.BadParameter("--to is before --from", param_hint="--to")
+    try:
+        found = deadlines(plan_model, first, last, unit)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--unit") from None
+    sys.stdout.write(render_text(found, first, last, lang.value))
+    if ics is not None:
+        stamp = dt.datetime.now(dt.UTC)
+        try:
+            write_output(render_ics(plan_model, first, last, stamp, unit), ics)
+        except ParcheckError as exc:
+            raise _stop_with(exc) from None
+
+
+@app.command()
 def template(
     plan: PlanOption = DEFAULT_PLAN,
     as_of: AsOfOption = None,
@@ -201,7 +294,7 @@ def template(
     from parcheck.template import render_template
 
     day = _as_of(as_of)
-    plan_model, _ = _load(plan, [], "vi")
+    plan_model, _, _ = _load(plan, [], "vi")
     sys.stdout.write(render_template(plan_model, day))
 
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from parcheck.results import RED, YELLOW, Status, TaskResult
+from parcheck.results import RED, YELLOW
 from parcheck.rules import evaluate
-from parcheck.units import UnitIndex
+from parcheck.selection import select
 
 if TYPE_CHECKING:
     from parcheck.metrics import Snapshot
@@ -30,41 +30,11 @@ class StatusRequest:
     by: str
 
 
-def select(plan: Plan, tasks: Sequence[TaskResult], request: StatusRequest) -> list[TaskResult]:
-    chosen = list(tasks)
-    if request.unit:
-        units = UnitIndex(plan)
-        wanted = units.find(request.unit)
-        if wanted is None:
-            close = units.closest(request.unit)
-            raise ValueError(f"unknown unit {request.unit!r}" + (f" — {close}?" if close else ""))
-        by_id = {task.id: task for task in plan.tasks()}
-        chosen = [
-            t
-            for t in chosen
-            if any(units.covers(n, wanted) for n in (by_id[t.id].lead, *by_id[t.id].support))
-            or any(units.covers(c.lead or "", wanted) for c in by_id[t.id].checks)
-        ]
-    if request.section:
-        sections = {s.id for s in plan.sections}
-        if request.section.upper() not in sections:
-            raise ValueError(f"unknown section {request.section!r}: {', '.join(sorted(sections))}")
-        chosen = [t for t in chosen if t.section == request.section.upper()]
-    if request.only:
-        try:
-            wanted_statuses = {Status(s.strip()) for s in request.only.split(",") if s.strip()}
-        except ValueError:
-            names = ", ".join(s.value for s in Status)
-            raise ValueError(f"--only takes verdict codes: {names}") from None
-        chosen = [t for t in chosen if t.status in wanted_statuses]
-    return chosen
-
-
 def run_status(plan: Plan, snapshots: Sequence[Snapshot], request: StatusRequest) -> int:
     from parcheck.reporters import status as reporter
 
     evaluation = evaluate(plan, snapshots, request.as_of, request.warn_days)
-    tasks = select(plan, evaluation.tasks, request)
+    tasks = select(plan, evaluation.tasks, request.unit, request.section, request.only)
     if request.fmt == "json":
         sys.stdout.write(reporter.render_json(evaluation, tasks, request.lang))
     elif request.fmt == "markdown":

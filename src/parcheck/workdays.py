@@ -73,18 +73,20 @@ class WorkCalendar:
             return True
         return day.weekday() < 5 and day not in off
 
-    def _step(self, day: dt.date) -> dt.date:
+    def _step(self, day: dt.date, direction: int = 1) -> dt.date:
+        """The next working day after `day` (before it, with direction -1)."""
         for _ in range(MAX_STEPS):
-            day += dt.timedelta(days=1)
+            day += dt.timedelta(days=direction)
             if self.is_working_day(day):
                 return day
         raise ValueError("no working day within ten years")
 
     def add_working_days(self, event: dt.date, days: int) -> dt.date:
-        """The last day of a limit of `days` working days; the event's day is not counted."""
+        """The last day of a limit of `days` working days; the event's day is not counted.
+        A negative `days` counts back: the working day that many working days before."""
         day = event
-        for _ in range(days):
-            day = self._step(day)
+        for _ in range(abs(days)):
+            day = self._step(day, 1 if days >= 0 else -1)
         return day
 
     def add_calendar_days(self, event: dt.date, days: int) -> dt.date:

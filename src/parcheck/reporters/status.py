@@ -300,10 +300,9 @@ def render_json(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) 
 
 
 def md_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: no pipes, newlines, HTML or code spans."""
-    import html
-
-    text = html.escape(one_line(text), quote=False)
+    """Text safe inside a Markdown table cell (or a heading): one line, no HTML, and the
+    characters Markdown gives a meaning escaped (pipes, emphasis, code spans, links, `#`)."""
+    text = one_line(text).replace("&", "&amp;").replace("<", "&lt;")
     for ch in "\\`*_[]|#":
         text = text.replace(ch, "\\" + ch)
     return text
