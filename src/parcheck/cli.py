@@ -119,7 +119,7 @@ def _load(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan, Metr
     return loaded.plan, read, loaded.digest
 
 
-def _as_of(value: str | None) -> dt.date:
+def _as_of(value: str | None, option: str = "--as-of") -> dt.date:
     from parcheck.dates import parse_date, today_in_vietnam
 
     if value is None:
@@ -127,7 +127,7 @@ def _as_of(value: str | None) -> dt.date:
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--as-of") from None
+        raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
 @app.command()
@@ -268,8 +268,8 @@ def calendar(
     from parcheck.output import write_output
 
     plan_model, _, _ = _load(plan, [], lang.value)
-    first = _as_of(start) if start else plan_model.start
-    last = _as_of(end) if end else plan_model.end
+    first = _as_of(start, "--from") if start else plan_model.start
+    last = _as_of(end, "--to") if end else plan_model.end
     if last < first:
         raise typer.BadParameter("--to is before --from", param_hint="--to")
     try:
