@@ -8,7 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from parcheck.results import RED, CheckResult, Evaluation, Status, TaskResult
+from parcheck.results import (
+    RED,
+    CheckResult,
+    Evaluation,
+    Score,
+    Status,
+    TaskResult,
+    count_statuses,
+)
 from parcheck.rules import evaluate
 from parcheck.selection import select
 
@@ -60,8 +68,8 @@ class ReportData:
     snapshots: tuple[dt.date, ...]
     counts: dict[str, int]
     previous_counts: dict[str, int]
-    score: tuple[float, float, float]
-    previous_score: tuple[float, float, float]
+    score: Score
+    previous_score: Score
     red: dict[str, list[Item]] = field(default_factory=dict)
     at_risk: list[Item] = field(default_factory=list)
     upcoming: list[Due] = field(default_factory=list)
@@ -76,20 +84,6 @@ def month_before(day: dt.date) -> dt.date:
 
     result: dt.date = day - relativedelta(months=1)
     return result
-
-
-def _counts(tasks: Sequence[TaskResult]) -> dict[str, int]:
-    counts = {status.value: 0 for status in Status}
-    for task in tasks:
-        counts[task.status.value] += 1
-    return counts
-
-
-def _score(tasks: Sequence[TaskResult]) -> tuple[float, float, float]:
-    points = [c.points for t in tasks for c in t.checks if c.points is not None]
-    bonus = round(sum(p for p in points if p >= 0), 4)
-    deduction = round(sum(p for p in points if p < 0), 4)
-    return bonus, deduction, round(bonus + deduction, 4)
 
 
 def _items(tasks: Sequence[TaskResult]) -> list[Item]:
@@ -149,10 +143,10 @@ def build_report(
         previous_as_of=previous_day,
         unit=unit,
         snapshots=now.snapshots,
-        counts=_counts(tasks),
-        previous_counts=_counts(previous_tasks),
-        score=_score(tasks),
-        previous_score=_score(previous_tasks),
+        counts=count_statuses(tasks),
+        previous_counts=count_statuses(previous_tasks),
+        score=Score.of(tasks),
+        previous_score=Score.of(previous_tasks),
         red=_by_unit([i for i in items if i.check.status in RED]),
         at_risk=[i for i in items if i.check.status is Status.AT_RISK],
         upcoming=_upcoming(items, as_of),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -54,6 +55,11 @@ def colour(status: Status) -> str:
 
 def symbol(status: Status) -> str:
     return LABELS[status][3]
+
+
+def badge(status: Status, lang: str) -> str:
+    """A verdict as symbol and word ('▲ Có nguy cơ'): its meaning survives without colour."""
+    return f"{symbol(status)} {label(status, lang)}"
 
 
 def worst(statuses: list[Status]) -> Status:
@@ -131,6 +137,22 @@ class Score:
     def net(self) -> float:
         return round(self.bonus + self.deduction, 4)
 
+    @classmethod
+    def of(cls, tasks: Sequence[TaskResult]) -> Score:
+        """The points of the tasks' checks that carry points, each already capped."""
+        points = [c.points for t in tasks for c in t.checks if c.points is not None]
+        return cls(
+            round(sum(p for p in points if p >= 0), 4), round(sum(p for p in points if p < 0), 4)
+        )
+
+
+def count_statuses(tasks: Sequence[TaskResult]) -> dict[str, int]:
+    """How many tasks have each verdict, worst first."""
+    counts = {status.value: 0 for status in ORDER}
+    for task in tasks:
+        counts[task.status.value] += 1
+    return counts
+
 
 @dataclass(frozen=True)
 class Evaluation:
@@ -141,7 +163,4 @@ class Evaluation:
     snapshots: tuple[dt.date, ...] = ()
 
     def summary(self) -> dict[str, int]:
-        counts = {status.value: 0 for status in ORDER}
-        for task in self.tasks:
-            counts[task.status.value] += 1
-        return counts
+        return count_statuses(self.tasks)

@@ -283,12 +283,4 @@ def evaluate(
         for section in plan.sections
         for task in section.tasks
     )
-    bonus = deduction = 0.0
-    for task in tasks:
-        for check in task.checks:
-            if check.points is not None:
-                if check.points >= 0:
-                    bonus += check.points
-                else:
-                    deduction += check.points
-    return Evaluation(plan.id, as_of, tasks, Score(round(bonus, 4), round(deduction, 4)), used)
+    return Evaluation(plan.id, as_of, tasks, Score.of(tasks), used)

@@ -7,8 +7,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 from parcheck.report import Due, Item, ReportData
-from parcheck.reporters.status import HEAD, cells, day, md_cell, number
-from parcheck.results import ORDER, CheckResult, Status, colour, label, symbol
+from parcheck.reporters.markdown import markdown_table, md_cell
+from parcheck.reporters.status import HEAD, cells, day, number
+from parcheck.results import ORDER, CheckResult, Status, badge, colour
 from parcheck.textsafe import one_line
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -137,10 +138,6 @@ def pace(check: CheckResult, lang: str) -> str:
     return words["in_days"].format(amount=amount, n=n) + f" ({rate})"
 
 
-def verdict(status: Status, lang: str) -> str:
-    return f"{symbol(status)} {label(status, lang)}"
-
-
 def _heading(data: ReportData, lang: str) -> list[str]:
     words = WORDS[lang]
     used = data.snapshots
@@ -171,15 +168,15 @@ def _summary(data: ReportData, lang: str) -> Table:
     for status in ORDER:
         now, then = data.counts[status.value], data.previous_counts[status.value]
         change = f"{now - then:+d}" if now != then else "0"
-        rows.append([verdict(status, lang), str(now), str(then), change])
+        rows.append([badge(status, lang), str(now), str(then), change])
     return head, rows
 
 
 def _points(data: ReportData, lang: str) -> str:
-    b, d, n = (number(x, lang) or "0" for x in data.score)
-    return WORDS[lang]["points"].format(
-        b=b, d=d, n=n, pn=number(data.previous_score[2], lang) or "0"
-    )
+    score = data.score
+    b, d, n = (number(x, lang) or "0" for x in (score.bonus, score.deduction, score.net))
+    previous = number(data.previous_score.net, lang) or "0"
+    return WORDS[lang]["points"].format(b=b, d=d, n=n, pn=previous)
 
 
 def _red(items: list[Item], data: ReportData, lang: str) -> Table:
@@ -247,10 +244,19 @@ def _upcoming(dues: list[Due], data: ReportData, lang: str) -> Table:
             due.item.check.title,
             due.item.unit,
             KINDS[lang][due.what],
-            verdict(due.item.check.status, lang),
+            badge(due.item.check.status, lang),
         ]
         for due in dues
     ]
+    return head, rows
+
+
+def _no_data(items: list[Item], data: ReportData, lang: str) -> Table:
+    head = [_col(lang, 0), _col(lang, 1), _col(lang, 6)]
+    rows = []
+    for item in items:
+        row = cells(item.check, lang, data.as_of)
+        rows.append([row[0], row[1], row[6]])
     return head, rows
 
 
@@ -277,7 +283,6 @@ def sections(data: ReportData, lang: str) -> list[tuple[str, list[tuple[str | No
     words = WORDS[lang]
     red_count = sum(len(v) for v in data.red.values())
     no_data_count = sum(len(v) for v in data.no_data.values())
-    no_data_head = [_col(lang, 0), _col(lang, 1), _col(lang, 6)]
     return [
         (
             f"1. {words['red']} ({red_count})",
@@ -293,16 +298,7 @@ def sections(data: ReportData, lang: str) -> list[tuple[str, list[tuple[str | No
         ),
         (
             f"4. {words['no_data']} ({no_data_count})",
-            [
-                (
-                    unit,
-                    (
-                        no_data_head,
-                        [[(r := cells(i.check, lang, data.as_of))[0], r[1], r[6]] for i in items],
-                    ),
-                )
-                for unit, items in data.no_data.items()
-            ],
+            [(unit, _no_data(items, data, lang)) for unit, items in data.no_data.items()],
         ),
         (
             f"5. {words['trends']} ({len(data.trends)})",
@@ -314,13 +310,6 @@ def sections(data: ReportData, lang: str) -> list[tuple[str, list[tuple[str | No
 # --- Markdown ---------------------------------------------------------------------------
 
 
-def _md_table(table: Table) -> list[str]:
-    head, rows = table
-    lines = ["| " + " | ".join(md_cell(h) for h in head) + " |", "|" + "---|" * len(head)]
-    lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
-    return lines
-
-
 def render_markdown(data: ReportData, lang: str) -> str:
     words = WORDS[lang]
     lines = [f"# {words['title']}: {md_cell(data.plan_title)}", "", f"**{md_cell(data.owner)}**  "]
@@ -329,7 +318,7 @@ def render_markdown(data: ReportData, lang: str) -> str:
         "",
         f"## {words['summary']}",
         "",
-        *_md_table(_summary(data, lang)),
+        *markdown_table(*_summary(data, lang)),
         "",
         md_cell(_points(data, lang)),
     ]
@@ -340,7 +329,7 @@ def render_markdown(data: ReportData, lang: str) -> str:
         for sub, table in tables:
             if sub:
                 lines += [f"### {md_cell(sub)}", ""]
-            lines += [*_md_table(table), ""]
+            lines += [*markdown_table(*table), ""]
         if lines[-1] == "":
             lines.pop()
     return "\n".join(lines) + "\n"
@@ -370,7 +359,7 @@ def render_terminal(data: ReportData, lang: str, width: int = 100, color: bool =
         legacy_windows=False,
         force_terminal=color,
     )
-    verdict_texts = {verdict(s, lang): colour(s) for s in Status}
+    verdict_texts = {badge(s, lang): colour(s) for s in Status}
 
     # titles, unit names, due dates and paces may wrap; ids, figures and verdicts stay whole
     wrapping = {HEAD[lang][1]: 16, HEAD[lang][2]: 10, HEAD[lang][6]: 10, words["pace"]: 12}

@@ -7,14 +7,15 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from parcheck.reporters.markdown import markdown_table, md_cell
 from parcheck.results import (
     CheckResult,
     Evaluation,
     Status,
     TaskResult,
+    badge,
     colour,
     label,
-    symbol,
 )
 from parcheck.textsafe import one_line
 
@@ -139,7 +140,7 @@ def cells(check: CheckResult, lang: str, as_of: dt.date) -> list[str]:
                 else (words["left"] if n > 0 else words["over"]).format(n=abs(n))
             )
             due += f" ({when})"
-    verdict = f"{symbol(check.status)} {label(check.status, lang)}"
+    verdict = badge(check.status, lang)
     return [
         check.id,
         one_line(check.title),
@@ -299,29 +300,13 @@ def render_json(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) 
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
-def md_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell (or a heading): one line, no HTML, and the
-    characters Markdown gives a meaning escaped (pipes, emphasis, code spans, links, `#`)."""
-    text = one_line(text).replace("&", "&amp;").replace("<", "&lt;")
-    for ch in "\\`*_[]|#":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
 def render_markdown(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) -> str:
     words = WORDS[lang]
     lines = [
         f"# {md_cell(evaluation.plan_id)} — {words['as_of']}: {day(evaluation.as_of, lang)}",
         "",
     ]
-    head = HEAD[lang]
-    lines.append("| " + " | ".join(head) + " |")
-    lines.append("|" + "---|" * len(head))
-    for task in tasks:
-        for check in task.checks:
-            lines.append(
-                "| " + " | ".join(md_cell(c) for c in cells(check, lang, evaluation.as_of)) + " |"
-            )
-    lines.append("")
+    rows = [cells(check, lang, evaluation.as_of) for task in tasks for check in task.checks]
+    lines += [*markdown_table(HEAD[lang], rows), ""]
     lines.extend(line + "  " for line in summary_line(evaluation, lang).splitlines())
     return "\n".join(lines) + "\n"
