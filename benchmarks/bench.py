@@ -109,6 +109,7 @@ def main() -> None:
         "--fail-on",
         "never",
     ]
+    report = [*cli, "report", "--plan", str(PLAN), "--metrics", str(METRICS), "--as-of", AS_OF]
     groups = [
         (
             "import typer, pydantic, yaml, rich",
@@ -123,6 +124,7 @@ def main() -> None:
                 ("parcheck status (table, warm)", status, env),
                 ("parcheck status --format json (warm)", [*status, "--format", "json"], env),
                 ("parcheck status (table, cold)", status, cold),
+                ("parcheck report (markdown, warm)", report, env),
             ],
         ),
     ]
