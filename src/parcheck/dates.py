@@ -32,6 +32,18 @@ def parse_date(value: Any) -> dt.date:
     raise ValueError(f"not a date: {value!r} (write YYYY-MM-DD or DD/MM/YYYY)")
 
 
+def plan_date(value: Any) -> dt.date:
+    """`parse_date` for pydantic: a day that does not exist and a text that is no date are
+    errors of their own kinds, so that messages can say which."""
+    from pydantic_core import PydanticCustomError
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        kind = "plan_date_unreal" if str(exc).startswith("no such day") else "plan_date_format"
+        raise PydanticCustomError(kind, "{reason}", {"reason": str(exc), "value": value}) from None
+
+
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # Asia/Ho_Chi_Minh: UTC+7, no DST
 
 

@@ -6,12 +6,11 @@ module's namespace, where it is created."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, TypeAdapter
-from pydantic_core import PydanticCustomError
 
-from parcheck.dates import parse_date
+from parcheck.dates import plan_date
 from parcheck.model import (
     AnyCheck,
     Calendar,
@@ -37,15 +36,7 @@ PlanId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 UnitId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]
 
 
-def _plan_date(value: Any) -> dt.date:
-    try:
-        return parse_date(value)
-    except ValueError as exc:
-        kind = "plan_date_unreal" if str(exc).startswith("no such day") else "plan_date_format"
-        raise PydanticCustomError(kind, "{reason}", {"reason": str(exc), "value": value}) from None
-
-
-PlanDate = Annotated[dt.date, BeforeValidator(_plan_date)]
+PlanDate = Annotated[dt.date, BeforeValidator(plan_date)]
 """A date field that also accepts DD/MM/YYYY and names a day that does not exist."""
 
 # The names the model's annotations use; pydantic resolves them in this module's namespace.
