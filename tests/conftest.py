@@ -1,4 +1,4 @@
-"""Shared fixtures: a CLI runner and a private cache folder for every test."""
+"""Shared fixtures: a CLI runner, and no colour in any test."""
 
 from __future__ import annotations
 
@@ -16,11 +16,7 @@ PLAN = ROOT / "plans" / "kh2024.yaml"
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PARCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.delenv("PARCHECK_NO_CACHE", raising=False)
+def _no_colour(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
 
 

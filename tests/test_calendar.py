@@ -8,8 +8,8 @@ from pathlib import Path
 import icalendar
 from dateutil.rrule import rrulestr
 
-from parcheck.calendar_export import deadlines
-from parcheck.planfile import load_plan
+from parcheck.engine.agenda import deadlines
+from parcheck.plan.load import load_plan
 from tests.conftest import DATA, PLAN, RunCli
 
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from parcheck.planfile import load_plan
-from parcheck.report import month_before
+from parcheck.engine.report import month_before
+from parcheck.plan.load import load_plan
 from tests.conftest import DATA, PLAN, ROOT, RunCli
 
 GOLDEN = DATA / "golden"
@@ -191,9 +191,9 @@ def test_hostile_text_leaves_markdown_whole(run_cli: RunCli, tmp_path: Path) -> 
 
 
 def test_hostile_text_leaves_terminal_colours_alone(tmp_path: Path) -> None:
-    from parcheck.metrics import read_metrics
-    from parcheck.report import build_report
-    from parcheck.reporters.report import render_terminal
+    from parcheck.engine.report import build_report
+    from parcheck.figures import read_metrics
+    from parcheck.render.report import render_terminal
 
     plan_path, metrics = hostile(tmp_path)
     plan = load_plan(plan_path).plan

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parcheck.dates import today_in_vietnam
-from parcheck.metrics import Number, Snapshot
-from parcheck.model import Calendar, Plan
-from parcheck.planfile import load_plan
-from parcheck.rules import evaluate
-from parcheck.workdays import WorkCalendar
+from parcheck.cli.app import today_in_vietnam
+from parcheck.engine.calendar import WorkCalendar
+from parcheck.engine.verdicts import evaluate
+from parcheck.figures import Number, Snapshot
+from parcheck.plan.load import load_plan
+from parcheck.plan.model import Calendar, Plan
 from tests.conftest import DATA, RunCli
 
 ENGINE = DATA / "plans" / "valid" / "engine.yaml"

@@ -9,7 +9,7 @@ from typing import Any
 
 import jsonschema
 
-from parcheck import yamlsource
+from parcheck.plan import yamldoc
 from tests.conftest import DATA, PLAN, ROOT, RunCli
 
 COMMITTED = ROOT / "schema" / "plan.schema.json"
@@ -36,13 +36,13 @@ def test_committed_schema_is_current(run_cli: RunCli) -> None:
 
 def test_schema_accepts_the_shipped_plan() -> None:
     schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
-    data = as_json(yamlsource.load(PLAN).data)
+    data = as_json(yamldoc.load(PLAN).data)
     jsonschema.validate(data, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 def test_schema_rejects_an_unknown_field() -> None:
     schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
-    data = as_json(yamlsource.load(DATA / "plans" / "valid" / "minimal.yaml").data)
+    data = as_json(yamldoc.load(DATA / "plans" / "valid" / "minimal.yaml").data)
     data["colour"] = "red"
     validator = jsonschema.Draft202012Validator(schema)
     assert not validator.is_valid(data)
@@ -61,9 +61,9 @@ def test_metrics_schema_accepts_the_shipped_snapshots() -> None:
     files = sorted((ROOT / "metrics").glob("*.yaml"))
     assert len(files) == 11
     for path in files:
-        data = as_json(yamlsource.load(path).data)
+        data = as_json(yamldoc.load(path).data)
         assert not list(validator.iter_errors(data)), path
-    bad = as_json(yamlsource.load(ROOT / "metrics" / "2024-11-25.yaml").data)
+    bad = as_json(yamldoc.load(ROOT / "metrics" / "2024-11-25.yaml").data)
     bad["values"]["VI.3"] = {"value": 72.4, "colour": "red"}
     assert not validator.is_valid(bad)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from parcheck.model import Plan, Task
-from parcheck.planfile import load_plan
+from parcheck.plan.load import load_plan
+from parcheck.plan.model import Plan, Task
 from tests.conftest import PLAN
 from tests.seed import SEED, fold, read_rows
 

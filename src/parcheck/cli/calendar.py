@@ -1,0 +1,62 @@
+"""`parcheck calendar`: every deadline of a window, and an iCalendar file of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from parcheck.cli.app import (
+    DEFAULT_PLAN,
+    LangOpt,
+    LangOption,
+    PlanOption,
+    app,
+    as_of_option,
+    load_inputs,
+    stop_with,
+)
+from parcheck.errors import ParcheckError
+
+
+@app.command()
+def calendar(
+    plan: PlanOption = DEFAULT_PLAN,
+    start: Annotated[
+        str | None, typer.Option("--from", help="First day (default: 1 January of the plan).")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help="Last day (default: 31 December of the plan).")
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Only this unit's deadlines.")] = None,
+    lang: LangOption = LangOpt.vi,
+    ics: Annotated[
+        Path | None, typer.Option("--ics", help="Also write an iCalendar file for Outlook/Google.")
+    ] = None,
+) -> None:
+    """Every deadline in a window in date order, recurring duties expanded; --ics exports
+    them (all-day events, RRULEs, a reminder three working days before)."""
+    from parcheck.engine.agenda import deadlines
+    from parcheck.render.calendar import render_text
+    from parcheck.render.ics import render_ics
+    from parcheck.safety.files import write_output
+
+    plan_model, _, _ = load_inputs(plan, [], lang.value)
+    first = as_of_option(start, "--from") if start else plan_model.start
+    last = as_of_option(end, "--to") if end else plan_model.end
+    if last < first:
+        raise typer.BadParameter("--to is before --from", param_hint="--to")
+    try:
+        found = deadlines(plan_model, first, last, unit)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--unit") from None
+    sys.stdout.write(render_text(found, first, last, lang.value))
+    if ics is not None:
+        stamp = dt.datetime.now(dt.UTC)
+        try:
+            write_output(render_ics(plan_model, first, last, stamp, unit), ics)
+        except ParcheckError as exc:
+            raise stop_with(exc) from None

@@ -1,0 +1,121 @@
+"""`parcheck report`: the monthly gap report built, rendered and written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from parcheck.cli.app import (
+    DEFAULT_PLAN,
+    AsOfOption,
+    LangOpt,
+    LangOption,
+    MetricsOption,
+    PlanOption,
+    app,
+    as_of_option,
+    load_inputs,
+    stop_with,
+)
+from parcheck.errors import ParcheckError
+
+if TYPE_CHECKING:
+    from parcheck.figures import Snapshot
+    from parcheck.plan.model import Plan
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    terminal = "terminal"
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    as_of: dt.date
+    lang: str
+    fmt: str
+    unit: str | None
+    output: Path | None
+    plan_path: str
+    plan_digest: str
+
+
+def run_report(plan: Plan, snapshots: Sequence[Snapshot], request: ReportRequest) -> None:
+    from parcheck.engine.report import build_report
+    from parcheck.plan.units import UnitIndex
+    from parcheck.render.report import render_markdown, render_terminal
+    from parcheck.safety.files import write_output
+
+    unit = None
+    if request.unit:
+        found = UnitIndex(plan).find(request.unit)
+        unit = found.name if found else request.unit  # an unknown one: select() names it
+    data = build_report(
+        plan,
+        snapshots,
+        request.as_of,
+        plan_path=request.plan_path,
+        plan_digest=request.plan_digest,
+        unit=unit,
+    )
+    if request.fmt == "markdown":
+        text = render_markdown(data, request.lang)
+    else:
+        to_terminal = request.output is None and sys.stdout.isatty()
+        color = to_terminal and not os.environ.get("NO_COLOR")
+        width = shutil.get_terminal_size((100, 24)).columns if request.output is None else 100
+        text = render_terminal(data, request.lang, width, color)
+    if request.output is None:
+        sys.stdout.write(text)
+    else:
+        write_output(text, request.output)
+
+
+@app.command()
+def report(
+    plan: PlanOption = DEFAULT_PLAN,
+    metrics: MetricsOption = None,
+    as_of: AsOfOption = None,
+    month: Annotated[
+        str | None,
+        typer.Option("--month", help="YYYY-MM: the report of the 25th of that month."),
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="One unit's own report.")] = None,
+    lang: LangOption = LangOpt.vi,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="markdown or terminal.")
+    ] = ReportFormat.markdown,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file (atomically).")
+    ] = None,
+) -> None:
+    """The monthly gap report: red first, at risk with the pace needed, what falls due in
+    30 days, whom to chase for figures, and every threshold month by month."""
+    if month is not None and as_of is not None:
+        raise typer.BadParameter("give --as-of or --month, not both", param_hint="--month")
+    day = _month_day(month) if month is not None else as_of_option(as_of)
+    plan_model, read, digest = load_inputs(plan, metrics, lang.value)
+    request = ReportRequest(day, lang.value, fmt.value, unit, output, str(plan), digest)
+    try:
+        run_report(plan_model, read.snapshots, request)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    except ParcheckError as exc:
+        raise stop_with(exc) from None
+
+
+def _month_day(month: str) -> dt.date:
+    try:
+        year, number = (int(part) for part in month.split("-"))
+        return dt.date(year, number, 25)
+    except ValueError:
+        raise typer.BadParameter(f"{month!r}: write YYYY-MM", param_hint="--month") from None

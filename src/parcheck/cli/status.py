@@ -1,0 +1,127 @@
+"""`parcheck status`: a verdict for every check on a date, filtered, rendered, and the exit
+code from --fail-on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from parcheck.cli.app import (
+    DEFAULT_PLAN,
+    AsOfOption,
+    LangOpt,
+    LangOption,
+    MetricsOption,
+    PlanOption,
+    app,
+    as_of_option,
+    load_inputs,
+)
+from parcheck.engine.results import RED, YELLOW
+from parcheck.engine.selection import select
+from parcheck.engine.verdicts import evaluate
+
+if TYPE_CHECKING:
+    from parcheck.figures import Snapshot
+    from parcheck.plan.model import Plan
+
+
+class StatusFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    red = "red"
+    yellow = "yellow"
+    never = "never"
+
+
+class GroupBy(StrEnum):
+    section = "section"
+    unit = "unit"
+
+
+@dataclass(frozen=True)
+class StatusRequest:
+    as_of: dt.date
+    lang: str
+    fmt: str
+    unit: str | None
+    section: str | None
+    only: str | None
+    warn_days: int
+    fail_on: str
+    by: str
+
+
+def run_status(plan: Plan, snapshots: Sequence[Snapshot], request: StatusRequest) -> int:
+    from parcheck.render import status as reporter
+
+    evaluation = evaluate(plan, snapshots, request.as_of, request.warn_days)
+    tasks = select(plan, evaluation.tasks, request.unit, request.section, request.only)
+    if request.fmt == "json":
+        sys.stdout.write(reporter.render_json(evaluation, tasks, request.lang))
+    elif request.fmt == "markdown":
+        sys.stdout.write(reporter.render_markdown(evaluation, tasks, request.lang))
+    else:
+        from rich.console import Console
+
+        console = Console(highlight=False, soft_wrap=False)
+        titles = {s.id: s.title for s in plan.sections}
+        shorts = {u.name: u.short for u in plan.units if u.short}
+        parts = reporter.render_table(
+            evaluation, tasks, request.lang, request.by, titles, shorts, console.width
+        )
+        for part in parts:
+            console.print(part)
+    failing = {"red": RED, "yellow": RED | YELLOW, "never": set()}[request.fail_on]
+    return 1 if any(t.status in failing for t in tasks) else 0
+
+
+@app.command()
+def status(
+    plan: PlanOption = DEFAULT_PLAN,
+    metrics: MetricsOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = LangOpt.vi,
+    fmt: Annotated[
+        StatusFormat, typer.Option("--format", help="table, json or markdown.")
+    ] = StatusFormat.table,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Only tasks this unit leads or supports.")
+    ] = None,
+    section: Annotated[
+        str | None, typer.Option("--section", help="Only this section (VI).")
+    ] = None,
+    only: Annotated[
+        str | None, typer.Option("--only", help="Only these verdicts: not_met,overdue,…")
+    ] = None,
+    warn_days: Annotated[
+        int, typer.Option("--warn-days", min=0, help="Due soon within this many days.")
+    ] = 14,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 on red, on yellow or red, or never.")
+    ] = FailOn.red,
+    by: Annotated[GroupBy, typer.Option("--by", help="Group the table by section or unit.")] = (
+        GroupBy.section
+    ),
+) -> None:
+    """A verdict for every check of the plan on a date; exit 1 when --fail-on is reached."""
+    day = as_of_option(as_of)
+    plan_model, read, _ = load_inputs(plan, metrics, lang.value)
+    request = StatusRequest(
+        day, lang.value, fmt.value, unit, section, only, warn_days, fail_on.value, by.value
+    )
+    try:
+        code = run_status(plan_model, read.snapshots, request)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    raise typer.Exit(code)

@@ -1,0 +1,88 @@
+"""`parcheck validate`: plan files (and metrics files against the first plan) checked,
+every problem collected and rendered in the chosen format."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from parcheck.cli.app import DEFAULT_PLAN, LangOpt, LangOption, app
+from parcheck.plan.load import LoadedPlan, load_plan
+from parcheck.problems import Problem
+from parcheck.render.findings import FileFindings
+
+
+class ValidateFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def validate(
+    plans: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Plan files to check (default: --plan, plans/kh2024.yaml).", show_default=False
+        ),
+    ] = None,
+    plan: Annotated[Path, typer.Option("--plan", help="Plan file.")] = DEFAULT_PLAN,
+    metrics: Annotated[
+        list[Path] | None,
+        typer.Option("--metrics", help="Metrics files or folders to check against the plan."),
+    ] = None,
+    fmt: Annotated[
+        ValidateFormat, typer.Option("--format", help="text, json or github.")
+    ] = ValidateFormat.text,
+    lang: LangOption = LangOpt.vi,
+) -> None:
+    """Check plan files (and metrics files) for schema and meaning; exit 1 on problems."""
+    from parcheck.render.findings import RENDERERS, FindingsFormat
+
+    findings, loaded = validate_plans(plans or [plan])
+    if metrics:
+        findings.extend(validate_metrics(metrics, loaded[0]))
+    sys.stdout.write(RENDERERS[FindingsFormat(fmt.value)](findings, lang.value))
+    if any(p.code in {"PC001", "PC002"} for found in findings for p in found.problems):
+        raise typer.Exit(2)
+    raise typer.Exit(0 if all(found.valid for found in findings) else 1)
+
+
+def validate_plans(paths: list[Path]) -> tuple[list[FileFindings], list[LoadedPlan]]:
+    """Findings for each plan file, and what was loaded of each."""
+    findings = []
+    loaded_plans = []
+    for path in paths:
+        loaded = load_plan(path)
+        findings.append(FileFindings(str(path), "plan", loaded.problems, loaded.summary))
+        loaded_plans.append(loaded)
+    return findings, loaded_plans
+
+
+def validate_metrics(paths: list[Path], loaded: LoadedPlan) -> list[FileFindings]:
+    """Findings for each metrics file, checked against the (first) plan."""
+    from parcheck.figures import read_metrics
+
+    if loaded.plan is None:
+        return []
+    read = read_metrics(paths, loaded.plan)
+    by_file: dict[str, list[Problem]] = {}
+    for problem in read.problems:
+        by_file.setdefault(problem.path, []).append(problem)
+    counts: dict[str, int] = {}
+    for snap in read.snapshots:
+        counts[snap.path] = counts.get(snap.path, 0) + len(snap.values)
+    names = list(dict.fromkeys([*read.files, *by_file]))
+    return [
+        FileFindings(
+            name,
+            "metrics",
+            by_file.get(name, []),
+            None if name in by_file else {"values": counts.get(name, 0)},
+        )
+        for name in names
+    ]

@@ -1,0 +1,56 @@
+"""Every dated deadline of a plan in a window (`parcheck calendar`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from parcheck.plan.recurrence import occurrences
+from parcheck.plan.units import UnitIndex
+
+if TYPE_CHECKING:
+    from parcheck.plan.model import AnyCheck, Plan, Task
+
+
+@dataclass(frozen=True)
+class Deadline:
+    day: dt.date
+    task: Task
+    check: AnyCheck
+    lead: str
+
+
+def checks_of(plan: Plan, unit: str | None) -> list[tuple[Task, AnyCheck, str]]:
+    """(task, check, lead unit's name) for every check, or a unit's (as `status --unit`)."""
+    from parcheck.engine.selection import unit_covers_task
+
+    units = UnitIndex(plan)
+    wanted = None
+    if unit:
+        wanted = units.find(unit)
+        if wanted is None:
+            close = units.closest(unit)
+            raise ValueError(f"unknown unit {unit!r}" + (f" — {close}?" if close else ""))
+    return [
+        (task, check, units.name_of(check.lead or task.lead))
+        for task in plan.tasks()
+        if wanted is None or unit_covers_task(units, wanted, task)
+        for check in task.checks
+    ]
+
+
+def deadlines(plan: Plan, start: dt.date, end: dt.date, unit: str | None = None) -> list[Deadline]:
+    """Every deadline from `start` to `end` (inclusive) in date order: threshold and
+    deliverable dates, and each occurrence of a recurring duty. Event checks have no date
+    of their own: their limits run from events, which `status` and `report` show."""
+    out = []
+    for task, check, lead in checks_of(plan, unit):
+        if check.kind == "recurring":
+            days = list(occurrences(check, plan))
+        elif check.kind in ("threshold", "deliverable") and check.due != "continuous":
+            days = [check.due]
+        else:
+            days = []
+        out += [Deadline(day, task, check, lead) for day in days if start <= day <= end]
+    return sorted(out, key=lambda d: (d.day, d.check.id))

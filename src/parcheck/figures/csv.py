@@ -1,0 +1,61 @@
+"""Metrics snapshots written as CSV: `check,value,as_of,note`, a row a value."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+
+from parcheck.figures.model import Done, Number, Snapshot, Submissions, Value
+from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value
+from parcheck.plan import yamldoc
+from parcheck.problems import Problem
+
+
+def read_csv(name: str, data: bytes, checks: PlanChecks) -> tuple[list[Snapshot], list[Problem]]:
+    try:
+        text = yamldoc.decode(data, name)
+    except yamldoc.YamlProblems as exc:
+        return [], exc.problems
+    rows = list(csv.reader(io.StringIO(unicodedata.normalize("NFC", text))))
+    header = [cell.strip().lower() for cell in rows[0]] if rows else []
+    if header[:3] != ["check", "value", "as_of"]:
+        return [], [Problem(name, 1, 0, "PM009", {"found": ",".join(header) or "∅"})]
+    problems: list[Problem] = []
+    by_day: dict[dt.date, dict[str, Value]] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = [*row, "", "", "", ""][:4]
+        ident, raw, day_raw, note = (cell.strip() for cell in cells)
+        if ident not in checks.kinds:
+            problems.append(Problem(name, number, 0, "PM001", checks.unknown(ident)))
+            continue
+        kind, unit = checks.kinds[ident]
+        try:
+            day = read_day(day_raw)
+            value: Value
+            if kind == "threshold":
+                if "/" in raw and not raw.endswith("%"):
+                    num, _, den = raw.partition("/")
+                    parsed = read_value(kind, unit, {"numerator": num, "denominator": den}, ())
+                else:
+                    parsed = read_value(kind, unit, raw, ())
+                assert isinstance(parsed, Number)
+                value = Number(parsed.value, note or None)
+            elif kind == "deliverable":
+                value = Done(read_day(raw) if raw else None, note or None)
+            elif kind == "recurring":
+                days = tuple(sorted(read_day(d) for d in re.split(r"[;\s]+", raw) if d))
+                value = Submissions(days, note or None)
+            else:
+                raise Bad("PM002", id=ident, kind=kind, fits=FITS[kind] + " (YAML)")
+        except Bad as bad:
+            problems.append(Problem(name, number, 0, bad.code, bad.params_for(ident, kind)))
+            continue
+        by_day.setdefault(day, {})[ident] = value
+    if problems:
+        return [], problems
+    return [Snapshot(name, day, values) for day, values in sorted(by_day.items())], []

@@ -1,0 +1,165 @@
+"""Reading one value as a person writes it in a metrics file: numbers with a decimal comma
+or a percent sign, dates, and the shape each check kind takes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import TYPE_CHECKING, Any
+
+from parcheck.dates import parse_date
+from parcheck.figures.model import Done, Event, Events, Number, Submissions, Value
+from parcheck.safety.text import plain
+
+if TYPE_CHECKING:
+    from parcheck.plan.model import Plan
+
+
+FITS = {  # what fits each kind, as a metrics file writes it
+    "threshold": "98.5 | 98,5 | 98.5% | {value: 98.5, note: …} | {numerator: 47, denominator: 50}",
+    "deliverable": '{done: YYYY-MM-DD, evidence: "123/BC-SCT"}',
+    "recurring": "{done: [YYYY-MM-DD, …]}",
+    "event": "{events: [{start: YYYY-MM-DD, done: YYYY-MM-DD, ref: …}, …]}",
+}
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+class Bad(Exception):
+    def __init__(self, code: str, where: tuple[Any, ...] = (), **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.where = where
+        self.params = params
+
+    def params_for(self, ident: str, kind: str) -> dict[str, Any]:
+        """The message's parameters; a shape error names the check and what fits its kind."""
+        return self.params or {"id": ident, "kind": kind, "fits": FITS[kind]}
+
+
+def read_number(raw: Any) -> float:
+    if isinstance(raw, bool):
+        raise Bad("PM003", value=raw)
+    if isinstance(raw, int | float):
+        return float(raw)
+    if isinstance(raw, str):
+        text = raw.strip().removesuffix("%").strip()
+        if _NUMBER.match(text):
+            return float(text.replace(",", "."))
+    raise Bad("PM003", value=raw)
+
+
+def read_day(raw: Any) -> dt.date:
+    try:
+        return parse_date(raw)
+    except ValueError:
+        raise Bad("PM004", value=raw) from None
+
+
+def read_moment(raw: Any, *, end_of_day: bool) -> dt.datetime:
+    """A date and time; a bare date is the start (or end) of that day."""
+    if isinstance(raw, dt.datetime):
+        return raw.replace(tzinfo=None)
+    if isinstance(raw, str) and re.search(r"\d[ T]\d{1,2}:\d{2}", raw.strip()):
+        day_text, _, time_text = raw.strip().replace("T", " ").partition(" ")
+        try:
+            return dt.datetime.combine(read_day(day_text), dt.time.fromisoformat(time_text))
+        except ValueError:
+            raise Bad("PM004", value=raw) from None
+    day = read_day(raw)
+    return dt.datetime.combine(day, dt.time.max if end_of_day else dt.time.min)
+
+
+def text(raw: Any) -> str | None:
+    return None if raw is None else plain(str(raw))
+
+
+def _fields(raw: dict[str, Any], allowed: set[str], where: tuple[Any, ...]) -> None:
+    for key in raw:
+        if key not in allowed:
+            raise Bad("PM008", (*where, key), field=key)
+
+
+def read_value(kind: str, unit: str, raw: Any, where: tuple[Any, ...]) -> Value:
+    """A value for a check of `kind`, or `Bad` naming what fits."""
+    if kind == "threshold":
+        if isinstance(raw, dict):
+            if "numerator" in raw or "denominator" in raw:
+                _fields(raw, {"numerator", "denominator", "note"}, where)
+                for key in ("numerator", "denominator"):
+                    if key not in raw:
+                        raise Bad("PM007", where, field=key)
+                num = read_number(raw["numerator"])
+                den = read_number(raw["denominator"])
+                if den <= 0:
+                    raise Bad("PM010", (*where, "denominator"))
+                value = 100.0 * num / den
+            else:
+                _fields(raw, {"value", "note"}, where)
+                if "value" not in raw:
+                    raise Bad("PM007", where, field="value")
+                value = _located(read_number, raw["value"], (*where, "value"))
+            note = text(raw.get("note"))
+        else:
+            value, note = read_number(raw), None
+        if unit == "%" and not 0 <= value <= 100:
+            raise Bad("PM005", where, value=value)
+        return Number(value, note)
+    if not isinstance(raw, dict):
+        raise Bad("PM002")
+    if kind == "deliverable":
+        _fields(raw, {"done", "evidence", "note"}, where)
+        done = raw.get("done")
+        day = None if done is None else _located(read_day, done, (*where, "done"))
+        return Done(day, text(raw.get("evidence")), text(raw.get("note")))
+    if kind == "recurring":
+        _fields(raw, {"done", "note"}, where)
+        done = raw.get("done", [])
+        if not isinstance(done, list):
+            done = [done]
+        days = tuple(_located(read_day, d, (*where, "done", i)) for i, d in enumerate(done))
+        return Submissions(tuple(sorted(days)), text(raw.get("note")))
+    _fields(raw, {"events", "note"}, where)
+    events = raw.get("events", [])
+    if not isinstance(events, list):
+        raise Bad("PM002")
+    out = []
+    for i, item in enumerate(events):
+        at = (*where, "events", i)
+        if not isinstance(item, dict):
+            raise Bad("PM002", at)
+        _fields(item, {"start", "done", "ref"}, at)
+        if "start" not in item:
+            raise Bad("PM007", at, field="start")
+        start = _located(read_moment, item["start"], (*at, "start"), end_of_day=False)
+        done_raw = item.get("done")
+        done_at = (
+            None
+            if done_raw is None
+            else _located(read_moment, done_raw, (*at, "done"), end_of_day=True)
+        )
+        out.append(Event(start, done_at, text(item.get("ref"))))
+    return Events(tuple(out), text(raw.get("note")))
+
+
+def _located(reader: Any, raw: Any, where: tuple[Any, ...], **kw: Any) -> Any:
+    try:
+        return reader(raw, **kw)
+    except Bad as bad:
+        raise Bad(bad.code, bad.where or where, **bad.params) from None
+
+
+class PlanChecks:
+    """The plan's check ids with the kind (and unit) of each: what a metrics file may name."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.kinds: dict[str, tuple[str, str]] = {}
+        for task in plan.tasks():
+            for check in task.checks:
+                unit = check.target.unit if check.kind == "threshold" else ""
+                self.kinds[check.id] = (check.kind, unit)
+
+    def unknown(self, ident: str) -> dict[str, str]:
+        close = difflib.get_close_matches(ident, list(self.kinds), n=1, cutoff=0.6)
+        return {"id": ident, "hint": f" — {close[0]}?" if close else ""}

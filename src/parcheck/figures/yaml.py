@@ -1,0 +1,65 @@
+"""Metrics snapshots written as YAML (the shape of `parcheck template`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from parcheck.figures.model import Snapshot, Value
+from parcheck.figures.values import Bad, PlanChecks, read_day, read_value, text
+from parcheck.plan import yamldoc
+from parcheck.problems import Problem
+
+
+def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> tuple[list[Snapshot], list[Problem]]:
+    try:
+        doc = yamldoc.parse(yamldoc.decode(raw, name), name)
+    except yamldoc.YamlProblems as exc:
+        return [], exc.problems
+    data = doc.data
+    if not isinstance(data, dict):
+        line, column = doc.position(())
+        return [], [Problem(name, line, column, "PC016", {"found": type(data).__name__})]
+    problems: list[Problem] = []
+
+    def problem(where: tuple[Any, ...], code: str, *, key: bool = False, **params: Any) -> None:
+        line, column = doc.position(where, key=key)
+        problems.append(Problem(name, line, column, code, params))
+
+    for key in data:
+        if key not in {"plan", "as_of", "source", "values"}:
+            problem((key,), "PM008", key=True, field=key)
+    if data.get("plan") is not None and str(data["plan"]) != checks.plan.id:
+        problem(("plan",), "PM006", found=str(data["plan"]), plan=checks.plan.id)
+    as_of: dt.date | None = None
+    if "as_of" not in data:
+        problem((), "PM007", field="as_of")
+    else:
+        try:
+            as_of = read_day(data["as_of"])
+        except Bad as bad:
+            problem(("as_of",), bad.code, **bad.params)
+    values_raw = data.get("values")
+    values: dict[str, Value] = {}
+    if values_raw is None:
+        problem((), "PM007", field="values")
+    elif not isinstance(values_raw, dict):
+        problem(("values",), "PM002", id="values", kind="mapping", fits="check id: value")
+    else:
+        for ident, raw in values_raw.items():
+            where = ("values", ident)
+            if raw is None and ident in checks.kinds:
+                continue  # left blank on the form: not reported
+            if ident not in checks.kinds:
+                problem(where, "PM001", key=True, **checks.unknown(ident))
+                continue
+            kind, unit = checks.kinds[ident]
+            try:
+                values[ident] = read_value(kind, unit, raw, where)
+            except Bad as bad:
+                params = bad.params_for(ident, kind)
+                problem(bad.where or where, bad.code, key=bad.code == "PM008", **params)
+    if problems or as_of is None:
+        return [], problems
+    source = text(data.get("source"))
+    return [Snapshot(name, as_of, values, source)], []

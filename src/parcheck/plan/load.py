@@ -1,0 +1,80 @@
+"""Loading a plan file: YAML with positions, validated into a `Plan`, then the checks of
+meaning (`meaning.py`). Nothing is cached between runs: every run reads the file itself."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from parcheck.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from pydantic_core import SchemaValidator
+
+    from parcheck.plan.model import Plan
+
+
+@dataclass
+class LoadedPlan:
+    """The outcome of reading one plan file: the plan if it could be built, every problem,
+    and a short hash of the file's bytes (reports name the plan version they used)."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    digest: str = ""
+    summary: dict[str, int] | None = None
+    plan: Plan | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and not any(
+            p.severity is Severity.ERROR for p in self.problems
+        )
+
+
+def load_plan(path: Path) -> LoadedPlan:
+    """Read, build and check the plan at `path`; problems are collected, never raised."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return LoadedPlan(name, [Problem(name, 0, 0, "PC001")])
+    except OSError as exc:
+        return LoadedPlan(name, [Problem(name, 0, 0, "PC002", {"reason": exc.strerror})])
+    loaded = _build(name, raw)
+    loaded.digest = hashlib.sha256(raw).hexdigest()[:12]
+    return loaded
+
+
+def plan_validator() -> SchemaValidator:
+    """Pydantic's validator of plan data."""
+    import pydantic_core
+
+    from parcheck.plan.validator import PLAN
+
+    return pydantic_core.SchemaValidator(PLAN.core_schema)
+
+
+def _build(name: str, raw: bytes) -> LoadedPlan:
+    from pydantic import ValidationError
+
+    from parcheck.plan import yamldoc
+    from parcheck.plan.meaning import meaning_problems, plan_summary
+    from parcheck.plan.schema_errors import problems_from
+
+    try:
+        doc = yamldoc.parse(yamldoc.decode(raw, name), name)
+    except yamldoc.YamlProblems as exc:
+        return LoadedPlan(name, exc.problems)
+    if not isinstance(doc.data, dict):
+        found = type(doc.data).__name__
+        line, column = doc.position(())
+        return LoadedPlan(name, [Problem(name, line, column, "PC016", {"found": found})])
+    try:
+        plan = plan_validator().validate_python(doc.data)
+    except ValidationError as exc:
+        return LoadedPlan(name, problems_from(exc, doc))
+    problems = sorted(meaning_problems(plan, doc), key=lambda p: (p.line, p.column))
+    return LoadedPlan(name, problems, summary=plan_summary(plan), plan=plan)

@@ -1,0 +1,150 @@
+"""Checks of meaning the schema cannot express: unique ids, known units, dates in the plan
+year, percent targets, RRULEs, the sign of caps, sections with tasks."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from parcheck.plan.model import (
+    DeliverableCheck,
+    EventCheck,
+    Plan,
+    RecurringCheck,
+    ThresholdCheck,
+)
+from parcheck.plan.units import UnitIndex
+from parcheck.plan.yamldoc import Document
+from parcheck.problems import Problem, Severity
+
+Loc = tuple[str | int, ...]
+
+
+def meaning_problems(plan: Plan, doc: Document) -> Iterator[Problem]:
+    def at(loc: Loc, code: str, severity: Severity = Severity.ERROR, **params: Any) -> Problem:
+        line, column = doc.position(loc)
+        return Problem(doc.path, line, column, code, params, severity)
+
+    units = UnitIndex(plan)
+
+    def unit_ref(loc: Loc, name: str | None) -> Iterator[Problem]:
+        if name is not None and units.find(name) is None:
+            close = units.closest(name)
+            hint = f" — {close}?" if close else ""
+            yield at(loc, "PC032", unit=name, hint=hint)
+
+    def in_year(loc: Loc, day: dt.date | None) -> Iterator[Problem]:
+        if day is not None and day.year != plan.year:
+            yield at(loc, "PC033", Severity.WARNING, date=day.strftime("%d/%m/%Y"), year=plan.year)
+
+    seen_units: dict[str, int] = {}
+    seen_names: dict[str, str] = {}
+    for i, unit in enumerate(plan.units):
+        loc: Loc = ("units", i)
+        if unit.id in seen_units:
+            yield at((*loc, "id"), "PC030", id=unit.id, first=seen_units[unit.id])
+        seen_units.setdefault(unit.id, doc.position((*loc, "id"))[0])
+        for name in (unit.name, *unit.aliases):
+            key = " ".join(name.casefold().split())
+            if key in seen_names and seen_names[key] != unit.id:
+                yield at((*loc, "name"), "PC044", name=name, other=seen_names[key])
+            seen_names.setdefault(key, unit.id)
+        for j, member in enumerate(unit.members):
+            if member not in units.units:
+                yield at((*loc, "members", j), "PC043", id=unit.id, unit=member)
+
+    cal = plan.calendar
+    for key in ("extra_days_off", "extra_working_days"):
+        for j, day in enumerate(getattr(cal, key)):
+            yield from in_year(("calendar", key, j), day)
+    for day in sorted(set(cal.extra_days_off) & set(cal.extra_working_days)):
+        j = cal.extra_working_days.index(day)
+        yield at(("calendar", "extra_working_days", j), "PC041", date=day.strftime("%d/%m/%Y"))
+
+    seen: dict[str, int] = {}
+
+    def unique(loc: Loc, ident: str) -> Iterator[Problem]:
+        if ident in seen:
+            yield at(loc, "PC030", id=ident, first=seen[ident])
+        else:
+            seen[ident] = doc.position(loc)[0]
+
+    for s, section in enumerate(plan.sections):
+        sloc: Loc = ("sections", s)
+        yield from unique((*sloc, "id"), f"section {section.id}")
+        if not section.tasks:
+            yield at(sloc, "PC038", id=section.id)
+        for t, task in enumerate(section.tasks):
+            tloc: Loc = (*sloc, "tasks", t)
+            if not task.id.startswith(section.id + "."):
+                yield at((*tloc, "id"), "PC042", id=task.id, section=section.id)
+            yield from unique((*tloc, "id"), task.id)
+            yield from unit_ref((*tloc, "lead"), task.lead)
+            for k, name in enumerate(task.support):
+                yield from unit_ref((*tloc, "support", k), name)
+            for c, check in enumerate(task.checks):
+                cloc: Loc = (*tloc, "checks", c)
+                yield from _check_meaning(plan, check, cloc, task.id, len(task.checks), at)
+                if check.id != task.id:
+                    yield from unique((*cloc, "id"), check.id)
+                yield from unit_ref((*cloc, "lead"), check.lead)
+                if isinstance(check, DeliverableCheck | RecurringCheck):
+                    yield from unit_ref((*cloc, "to"), check.to)
+                if (
+                    isinstance(check, ThresholdCheck | DeliverableCheck)
+                    and check.due != "continuous"
+                ):
+                    yield from in_year((*cloc, "due"), check.due)
+                if isinstance(check, RecurringCheck):
+                    yield from in_year((*cloc, "start"), check.start)
+                    yield from in_year((*cloc, "until"), check.until)
+
+
+def _check_meaning(
+    plan: Plan,
+    check: ThresholdCheck | DeliverableCheck | RecurringCheck | EventCheck,
+    cloc: Loc,
+    task_id: str,
+    siblings: int,
+    at: Any,
+) -> Iterator[Problem]:
+    if check.id != task_id and not check.id.startswith(task_id + "."):
+        yield at((*cloc, "id"), "PC039", id=check.id, task=task_id)
+    elif siblings > 1 and check.id == task_id:
+        yield at((*cloc, "id"), "PC040", task=task_id)
+    target = check.target if isinstance(check, ThresholdCheck) else None
+    if target is not None and target.unit == "%" and not 0 <= target.value <= 100:
+        yield at((*cloc, "target", "value"), "PC034", value=target.value)
+    if check.points is not None and check.points.cap * check.points.per_unit < 0:
+        yield at(
+            (*cloc, "points", "cap"), "PC037", cap=check.points.cap, per_unit=check.points.per_unit
+        )
+    if isinstance(check, RecurringCheck):
+        from parcheck.plan.recurrence import RuleError, occurrences
+
+        try:
+            dates = occurrences(check, plan)
+        except RuleError as exc:
+            yield at((*cloc, "rrule"), "PC035", reason=str(exc))
+        else:
+            if not dates:
+                yield at((*cloc, "rrule"), "PC036", year=plan.year)
+
+
+def plan_summary(plan: Plan) -> dict[str, int]:
+    """How many tasks, checks and dated deadlines (recurring occurrences expanded) a plan has."""
+    from parcheck.plan.recurrence import RuleError, occurrences
+
+    checks = [check for task in plan.tasks() for check in task.checks]
+    deadlines = 0
+    for check in checks:
+        if isinstance(check, DeliverableCheck) or (
+            isinstance(check, ThresholdCheck) and check.due != "continuous"
+        ):
+            deadlines += 1
+        elif isinstance(check, RecurringCheck):
+            with contextlib.suppress(RuleError):  # reported by meaning_problems
+                deadlines += len(occurrences(check, plan))
+    return {"tasks": len(plan.tasks()), "checks": len(checks), "deadlines": deadlines}

@@ -1,0 +1,312 @@
+"""`parcheck status` output: a rich table grouped by section or unit, JSON, or Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from parcheck.engine.results import (
+    CheckResult,
+    Evaluation,
+    Status,
+    TaskResult,
+    badge,
+    colour,
+    label,
+)
+from parcheck.render.markdown import markdown_table, md_cell
+from parcheck.safety.text import one_line
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+HEAD = {
+    "vi": ["Mã", "Nội dung", "Chủ trì", "Chỉ tiêu", "Thực tế", "Chênh", "Hạn", "Trạng thái"],
+    "en": ["Id", "Check", "Lead", "Target", "Actual", "Gap", "Due", "Status"],
+}
+WORDS = {
+    "vi": {
+        "left": "còn {n} ngày",
+        "over": "quá {n} ngày",
+        "today": "hôm nay",
+        "continuous": "thường xuyên",
+        "score": "Điểm dự kiến: thưởng {b}, trừ {d}, ròng {n}",
+        "as_of": "Ngày đánh giá",
+        "times": "{n} lần",
+        "late_of": "{late}/{total} trễ",
+        "tasks": "nhiệm vụ",
+        "section": "Mục",
+        "unit": "Đơn vị",
+    },
+    "en": {
+        "left": "{n} days left",
+        "over": "{n} days overdue",
+        "today": "today",
+        "continuous": "continuous",
+        "score": "Projected points: bonus {b}, deduction {d}, net {n}",
+        "as_of": "As of",
+        "times": "{n} sent",
+        "late_of": "{late}/{total} late",
+        "tasks": "tasks",
+        "section": "Section",
+        "unit": "Unit",
+    },
+}
+
+
+OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+
+
+def number(value: float | None, lang: str) -> str:
+    if value is None:
+        return ""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def day(value: Any, lang: str) -> str:
+    when: dt.date = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return when.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")
+
+
+_DAYS = {
+    "MO": ("thứ Hai", "Monday"),
+    "TU": ("thứ Ba", "Tuesday"),
+    "WE": ("thứ Tư", "Wednesday"),
+    "TH": ("thứ Năm", "Thursday"),
+    "FR": ("thứ Sáu", "Friday"),
+    "SA": ("thứ Bảy", "Saturday"),
+    "SU": ("Chủ nhật", "Sunday"),
+}
+
+
+def describe_rule(rule: str, lang: str) -> str:
+    """A recurring duty's rule as people say it; the RRULE itself when it is not a plain
+    monthly-on-a-day or weekly-on-a-weekday rule."""
+    parts = dict(
+        p.split("=", 1) for p in rule.upper().removeprefix("RRULE:").split(";") if "=" in p
+    )
+    freq, extra = parts.pop("FREQ", ""), set(parts) - {"BYMONTHDAY", "BYDAY"}
+    vi = lang == "vi"
+    if freq == "MONTHLY" and set(parts) == {"BYMONTHDAY"} and not extra:
+        day_ = parts["BYMONTHDAY"]
+        if day_ == "-1":
+            return "cuối mỗi tháng" if vi else "month end"
+        if day_.isdigit():
+            return f"ngày {day_} hằng tháng" if vi else f"monthly, day {day_}"
+    if freq == "WEEKLY" and set(parts) == {"BYDAY"} and parts["BYDAY"] in _DAYS:
+        name_vi, name_en = _DAYS[parts["BYDAY"]]
+        return f"{name_vi} hằng tuần" if vi else f"weekly, {name_en}"
+    return rule
+
+
+def cells(check: CheckResult, lang: str, as_of: dt.date) -> list[str]:
+    words = WORDS[lang]
+    target = ""
+    if check.target:
+        unit = check.target["unit"]
+        unit = unit if unit == "%" else f" {unit}"
+        op = OP_SIGNS[check.target["op"]]
+        target = f"{op} {number(check.target['value'], lang)}{unit}"
+    elif check.rrule:
+        target = describe_rule(check.rrule, lang)
+    if isinstance(check.actual, float):
+        actual = number(check.actual, lang)
+    elif isinstance(check.actual, str):
+        actual = day(check.actual, lang)
+    elif check.kind == "recurring":
+        actual = words["times"].format(n=check.actual)
+    elif check.kind == "event" and check.detail:
+        late, total = check.detail.split(" ")[0].split("/")
+        actual = words["late_of"].format(late=late, total=total)
+    else:
+        actual = "" if check.actual is None else str(check.actual)
+    gap = ""
+    if check.gap is not None and check.kind == "threshold":
+        gap = ("+" if check.gap > 0 else "") + number(check.gap, lang)
+    due = words["continuous"] if check.kind == "threshold" and check.due is None else ""
+    # a missed occurrence of a duty is what the secretary must chase, not the next one
+    shown_due = check.overdue_since or check.due
+    if shown_due is not None:
+        due = day(shown_due, lang)
+        if check.status is not Status.MET:
+            n = (shown_due - as_of).days if check.overdue_since else check.days_left
+            n = 0 if n is None else n
+            when = (
+                words["today"]
+                if n == 0
+                else (words["left"] if n > 0 else words["over"]).format(n=abs(n))
+            )
+            due += f" ({when})"
+    verdict = badge(check.status, lang)
+    return [
+        check.id,
+        one_line(check.title),
+        one_line(check.lead),
+        target,
+        actual,
+        gap,
+        due,
+        verdict,
+    ]
+
+
+def summary_line(evaluation: Evaluation, lang: str) -> str:
+    counts = evaluation.summary()
+    parts = [f"{label(Status(k), lang)}: {n}" for k, n in counts.items() if n]
+    score = evaluation.score
+    return (
+        f"{sum(counts.values())} {WORDS[lang]['tasks']} — "
+        + " · ".join(parts)
+        + "\n"
+        + WORDS[lang]["score"].format(
+            b=number(score.bonus, lang) or "0",
+            d=number(score.deduction, lang) or "0",
+            n=number(score.net, lang) or "0",
+        )
+    )
+
+
+def groups(tasks: Sequence[TaskResult], by: str) -> dict[str, list[TaskResult]]:
+    out: dict[str, list[TaskResult]] = {}
+    for task in tasks:
+        out.setdefault(task.section if by == "section" else task.lead, []).append(task)
+    return out
+
+
+WIDE = 130  # from this many columns the table has a column for every field
+GAP = "  "
+
+
+def render_table(
+    evaluation: Evaluation,
+    tasks: Sequence[TaskResult],
+    lang: str,
+    by: str = "section",
+    group_titles: dict[str, str] | None = None,
+    short_names: dict[str, str] | None = None,
+    width: int = 80,
+) -> list[RenderableType]:
+    """The status table as lines of rich Text: a bold line heading each group (section or
+    lead unit) and a row for each check. From `WIDE` columns every field has its column;
+    below, a row is two lines, the check's title over its target, actual, gap and lead, so
+    that nothing wraps mid-word and a section fits on a screen at 80 columns. Cells are cut
+    with an ellipsis to their column; the layout is fixed, so rich's table engine (a third
+    of the run time) is not needed."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    short = short_names or {}
+    head = HEAD[lang]
+    rows: list[tuple[str, CheckResult | None, list[str]]] = []
+    for key, members in groups(tasks, by).items():
+        title = f"{key}. {group_titles[key]}" if group_titles and key in group_titles else key
+        rows.append((one_line(title), None, []))
+        for task in members:
+            for check in task.checks:
+                row = cells(check, lang, evaluation.as_of)
+                row[2] = one_line(short.get(check.lead, check.lead))
+                rows.append(("", check, row))
+    checks = [row for _, result, row in rows if result is not None]
+
+    def fit(column: int, header: str, cap: int, *, whole: bool = False) -> int:
+        """The width a column needs (a due date's second part goes on its own line unless
+        `whole`), at most `cap`."""
+        parts = []
+        for row in checks:
+            first, _, rest = row[column].partition(" (")
+            parts += [row[column]] if whole else [first, f"({rest}" if rest else ""]
+        return min(cap, max([cell_len(header), *map(cell_len, parts)]))
+
+    if width >= WIDE:
+        widths = [
+            fit(0, head[0], 9),
+            0,
+            fit(2, head[2], 18),
+            fit(3, head[3], 18),
+            fit(4, head[4], 12),
+            fit(5, head[5], 8),
+            fit(6, head[6], 30, whole=True),
+            fit(7, head[7], 18),
+        ]
+        shown = [0, 1, 2, 3, 4, 5, 6, 7]
+    else:
+        widths = [fit(0, head[0], 9), 0, 0, 0, 0, 0, fit(6, head[6], 16), fit(7, head[7], 18)]
+        shown = [0, 1, 6, 7]
+    widths[1] = max(
+        12, width - sum(widths[i] for i in shown if i != 1) - len(GAP) * (len(shown) - 1)
+    )
+
+    def line(parts: list[Text]) -> Text:
+        out = Text()
+        for i, (column, part) in enumerate(zip(shown, parts, strict=True)):
+            part.truncate(widths[column], overflow="ellipsis", pad=i < len(shown) - 1)
+            out.append_text(part)
+            if i < len(shown) - 1:
+                out.append(GAP)
+        out.rstrip()
+        return out
+
+    lines = [line([Text(head[i], style="bold") for i in shown]), Text("─" * width)]
+    for title, result, row in rows:
+        if result is None:
+            if len(lines) > 2:
+                lines.append(Text())
+            lines.append(
+                line([Text(""), Text(title, style="bold"), *[Text("") for _ in shown[2:]]])
+            )
+            continue
+        verdict = Text(row[7], style=colour(result.status))
+        if width >= WIDE:
+            lines.append(line([*(Text(row[i]) for i in shown[:-1]), verdict]))
+            continue
+        # the figures first: when the line is cut, it is the unit's name that goes
+        facts = " · ".join(x for x in (row[3], _actual(row[4], row[5]), row[2]) if x)
+        due, _, left = row[6].partition(" (")
+        lines.append(line([Text(row[0]), Text(row[1]), Text(due), verdict]))
+        lines.append(
+            line([Text(""), Text("  " + facts), Text(f"({left}" if left else ""), Text("")])
+        )
+    words = WORDS[lang]
+    heading = Text(f"{evaluation.plan_id} — {words['as_of']}: {day(evaluation.as_of, lang)}")
+    heading.stylize("bold")
+    body = Text("\n").join(lines)
+    return [heading, body, Text(summary_line(evaluation, lang))]
+
+
+def _actual(actual: str, gap: str) -> str:
+    return f"{actual} ({gap})" if actual and gap and gap != "0" else actual
+
+
+def render_json(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) -> str:
+    payload = {
+        "plan": evaluation.plan_id,
+        "as_of": evaluation.as_of.isoformat(),
+        "summary": evaluation.summary(),
+        "score": {
+            "bonus": evaluation.score.bonus,
+            "deduction": evaluation.score.deduction,
+            "net": evaluation.score.net,
+        },
+        "snapshots": [d.isoformat() for d in evaluation.snapshots],
+    }
+    # One line a field and a task: readable and diffable, and written by json's C encoder
+    # (`indent` would switch to the pure-Python one, seconds for a province-size plan).
+    fields = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in payload.items()]
+    items = ",\n".join(f"    {json.dumps(t.as_dict(), ensure_ascii=False)}" for t in tasks)
+    fields.append(f'  "tasks": [\n{items}\n  ]' if tasks else '  "tasks": []')
+    return "{\n" + ",\n".join(fields) + "\n}\n"
+
+
+def render_markdown(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) -> str:
+    words = WORDS[lang]
+    lines = [
+        f"# {md_cell(evaluation.plan_id)} — {words['as_of']}: {day(evaluation.as_of, lang)}",
+        "",
+    ]
+    rows = [cells(check, lang, evaluation.as_of) for task in tasks for check in task.checks]
+    lines += [*markdown_table(HEAD[lang], rows), ""]
+    lines.extend(line + "  " for line in summary_line(evaluation, lang).splitlines())
+    return "\n".join(lines) + "\n"

@@ -1,1 +1,0 @@
-"""Renderers: each turns results into text and never prints."""
