@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from parcheck.errors import ParcheckError
 
@@ -19,7 +20,93 @@ if TYPE_CHECKING:
     from parcheck.plan.model import Plan
     from parcheck.problems import Problem
 
+
+def _english(ctx: typer.Context) -> bool:
+    """Whether the command line (or PARCHECK_LANG) asks for English messages."""
+    import os
+
+    words = [*getattr(ctx, "protected_args", []), *ctx.args]
+    for i, word in enumerate(words):
+        if word == "--lang" and i + 1 < len(words):
+            return str(words[i + 1]).lower() == "en"
+        if str(word).startswith("--lang="):
+            return str(word).split("=", 1)[1].lower() == "en"
+    return os.environ.get("PARCHECK_LANG", "").lower() == "en"
+
+
+def _quiet_stdout() -> None:
+    """After a failed write, point stdout at /dev/null so that Python's own flush at exit
+    does not fail again with a traceback of its own."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(Exception):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+
+
+class GuardedGroup(TyperGroup):
+    """The one place where errors become messages: a ParcheckError its message and exit
+    code; a failed write to stdout (full disk, closed pipe) one message and exit 2; Ctrl-C
+    exit 130; anything unexpected a short message asking for a report, and exit 2. No
+    traceback reaches the user."""
+
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
+        english = _english(ctx)
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        except (Exception, KeyboardInterrupt) as exc:
+            if _is_cli_signal(exc):
+                raise
+            sys.stderr.write(f"parcheck: {_message(exc, english)}\n")
+            raise typer.Exit(_exit_code(exc)) from None
+
+
+def _is_cli_signal(exc: BaseException) -> bool:
+    """typer's (click's) own exits, aborts and usage errors: they carry their exit code and
+    message already. Matched by class name: typer 0.28 vendors click under another module."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    return bool(names & {"Exit", "Abort", "ClickException"})
+
+
+def _exit_code(exc: BaseException) -> int:
+    if isinstance(exc, ParcheckError):
+        return exc.exit_code
+    return 130 if isinstance(exc, KeyboardInterrupt) else 2
+
+
+def _message(exc: BaseException, english: bool) -> str:
+    """What the user is told of `exc`: one line, in their language."""
+    if isinstance(exc, ParcheckError):
+        return exc.message
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted" if english else "đã dừng"
+    if isinstance(exc, OSError):
+        _quiet_stdout()
+        where = f"{exc.filename}: " if exc.filename else ""
+        reason = exc.strerror or str(exc)
+        if english:
+            return f"cannot write or read: {where}{reason}"
+        return f"không ghi hoặc đọc được: {where}{reason}"
+    kind = type(exc).__name__
+    text = str(exc).splitlines()[0][:200] if str(exc) else ""
+    if english:
+        return (
+            f"internal error ({kind}: {text}). This is a bug in parcheck: please report it "
+            "with the command and the input files."
+        )
+    return (
+        f"lỗi nội bộ ({kind}: {text}). Đây là lỗi của parcheck: xin báo lại kèm câu lệnh "
+        "và các tệp đầu vào."
+    )
+
+
 app = typer.Typer(
+    cls=GuardedGroup,
     name="parcheck",
     help="Kiểm tra việc thực hiện Kế hoạch nâng cao Chỉ số CCHC (PAR Index) — "
     "compliance checker for the PAR Index plan.",

@@ -74,7 +74,12 @@ def run_status(plan: Plan, snapshots: Sequence[Snapshot], request: StatusRequest
     else:
         from rich.console import Console
 
-        console = Console(highlight=False, soft_wrap=False)
+        class _Console(Console):
+            def on_broken_pipe(self) -> None:
+                # rich exits 1 here, the code of "red found"; a failed write is exit 2
+                raise BrokenPipeError(32, "Broken pipe")
+
+        console = _Console(highlight=False, soft_wrap=False)
         titles = {s.id: s.title for s in plan.sections}
         shorts = {u.name: u.short for u in plan.units if u.short}
         parts = reporter.render_table(
