@@ -38,7 +38,7 @@ class Unit:
 
     __pydantic_config__ = FORBID
     id: Annotated[UnitId, Field(description="Short id used in the plan, e.g. `VP`.")]
-    name: Annotated[Text, Field(description="Full name as the seed writes it: `Văn phòng Sở`.")]
+    name: Annotated[Text, Field(description="Full name as the source plan writes it: `Văn phòng Sở`.")]
     short: Annotated[
         str | None, Field(description="Short name for narrow tables, e.g. `VP`; default `name`.")
     ] = None
@@ -148,7 +148,7 @@ class _Check:
         str | None, Field(description="Unit responsible, when not the task's lead unit.")
     ] = None
     points: Annotated[Points | None, Field(description="Bonus or deduction points.")] = None
-    note: Annotated[str | None, Field(description="A remark on how the check reads the seed.")] = (
+    note: Annotated[str | None, Field(description="A remark on how the check reads the source plan.")] = (
         None
     )
 
@@ -205,7 +205,7 @@ class Task:
     id: Annotated[
         TaskId,
         Field(
-            description="The seed's number: Roman section, dot, row (`VI.3`); `ORG.n` for "
+            description="The source plan's number: Roman section, dot, row (`VI.3`); `ORG.n` for "
             "duties of the plan body."
         ),
     ]
@@ -216,7 +216,7 @@ class Task:
     remark: Annotated[str, Field(description="Column 'Ghi chú', verbatim.")] = ""
     notes: Annotated[
         list[Text],
-        Field(description="Remarks, e.g. the seed's own defects, kept visible."),
+        Field(description="Remarks, e.g. the source plan's own defects, kept visible."),
     ] = field(default_factory=list)
     lead: Annotated[Text, Field(description="Lead unit (id, name or alias from `units`).")]
     support: Annotated[list[Text], Field(description="Supporting units.")] = field(

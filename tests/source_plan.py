@@ -1,4 +1,6 @@
-"""Reads the appendix rows of the seed plan (../shared/source/kh2024-plan.md) for the tests."""
+"""Reads the appendix rows of the source plan for the tests: the copy kept in
+tests/data/source/ (a fresh clone has nothing beside it), which a test holds equal to
+../shared/source/kh2024-plan.md wherever that is present."""
 
 from __future__ import annotations
 
@@ -8,12 +10,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "source" / "kh2024-plan.md"
+SOURCE_PLAN = Path(__file__).resolve().parent / "data" / "source" / "kh2024-plan.md"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "source" / "kh2024-plan.md"
 ROMAN = re.compile(r"^(?:<b>)?([IVX]+)(?:</b>)?$")
 
 
 @dataclass
-class SeedRow:
+class SourceRow:
     id: str
     columns: list[str] = field(default_factory=lambda: ["", "", "", "", ""])
 
@@ -34,11 +37,11 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
-def read_rows(path: Path = SEED) -> dict[str, SeedRow]:
-    """Rows keyed by the seed's id (`I.1`); continuation rows are joined to the row above."""
-    rows: dict[str, SeedRow] = {}
+def read_rows(path: Path = SOURCE_PLAN) -> dict[str, SourceRow]:
+    """Rows keyed by the source plan's id (`I.1`); continuation rows are joined to the row above."""
+    rows: dict[str, SourceRow] = {}
     section = ""
-    current: SeedRow | None = None
+    current: SourceRow | None = None
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.startswith("|") or set(line) <= set("|- "):
             continue
@@ -51,7 +54,7 @@ def read_rows(path: Path = SEED) -> dict[str, SeedRow]:
             section, current = roman.group(1), None
             continue
         if number.isdigit():
-            current = SeedRow(f"{section}.{number}")
+            current = SourceRow(f"{section}.{number}")
             rows[current.id] = current
         if current is None:
             continue

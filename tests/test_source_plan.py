@@ -1,4 +1,4 @@
-"""The shipped plan holds every row of the seed, with its text, and the plan body's duties."""
+"""The shipped plan holds every row of the source plan, verbatim, and the plan body's duties."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from parcheck.plan.load import load_plan
 from parcheck.plan.model import Plan, Task
 from tests.conftest import PLAN
-from tests.seed import SEED, fold, read_rows
+from tests.source_plan import SHARED, SOURCE_PLAN, fold, read_rows
 
 ROWS = read_rows()
 
@@ -23,18 +23,23 @@ def tasks(plan: Plan) -> dict[str, Task]:
     return {task.id: task for task in plan.tasks()}
 
 
-def test_seed_is_beside_the_repository() -> None:
-    assert SEED.exists(), f"the seed plan is expected at {SEED}"
+def test_source_plan_is_in_the_repository() -> None:
+    assert SOURCE_PLAN.exists(), f"the source plan is expected at {SOURCE_PLAN}"
 
 
-def test_seed_has_39_rows_in_its_own_numbering() -> None:
+@pytest.mark.skipif(not SHARED.exists(), reason="no ../shared beside this clone")
+def test_the_copy_is_the_shared_source_plan() -> None:
+    assert SOURCE_PLAN.read_bytes() == SHARED.read_bytes()
+
+
+def test_source_plan_has_39_rows_in_its_own_numbering() -> None:
     assert len(ROWS) == 39
-    assert not any(key.startswith("IV.") for key in ROWS)  # the seed has no section IV
+    assert not any(key.startswith("IV.") for key in ROWS)  # the source plan has no section IV
     assert list(ROWS)[:4] == ["I.1", "I.2", "I.3", "I.4"]
     assert list(ROWS)[-1] == "X.5"
 
 
-def test_every_seed_row_is_a_task(plan: Plan) -> None:
+def test_every_source_plan_row_is_a_task(plan: Plan) -> None:
     assert set(ROWS) <= set(tasks(plan))
     extra = set(tasks(plan)) - set(ROWS)
     assert extra == {"ORG.1", "ORG.2"}
@@ -43,12 +48,12 @@ def test_every_seed_row_is_a_task(plan: Plan) -> None:
 @pytest.mark.parametrize("row_id", list(ROWS))
 def test_row_text_is_verbatim(plan: Plan, row_id: str) -> None:
     task = tasks(plan)[row_id]
-    seed = ROWS[row_id].columns
-    assert fold(task.task) == fold(seed[0])
-    assert fold(task.result) == fold(seed[1])
-    assert fold(task.schedule) == fold(seed[2])
-    assert fold(task.assignment) == fold(seed[3])
-    assert fold(task.remark) == fold(seed[4])
+    row = ROWS[row_id].columns
+    assert fold(task.task) == fold(row[0])
+    assert fold(task.result) == fold(row[1])
+    assert fold(task.schedule) == fold(row[2])
+    assert fold(task.assignment) == fold(row[3])
+    assert fold(task.remark) == fold(row[4])
 
 
 def test_section_titles(plan: Plan) -> None:
@@ -78,7 +83,9 @@ def test_section_titles(plan: Plan) -> None:
         ("X.4", "event", (8, "working_hours")),
     ],
 )
-def test_checks_encode_the_seed(plan: Plan, check_id: str, kind: str, detail: object) -> None:
+def test_checks_encode_the_source_plan(
+    plan: Plan, check_id: str, kind: str, detail: object
+) -> None:
     checks = {c.id: c for task in plan.tasks() for c in task.checks}
     check = checks[check_id]
     assert check.kind == kind
@@ -102,7 +109,7 @@ def test_points_of_ix6_and_x5(plan: Plan) -> None:
     assert (checks["X.5"].points.per_unit, checks["X.5"].points.cap) == (-0.5, -2.0)
 
 
-def test_seed_defects_are_kept_as_notes(plan: Plan) -> None:
+def test_source_plan_defects_are_kept_as_notes(plan: Plan) -> None:
     by_id = tasks(plan)
     assert "15/11/202" in by_id["V.2"].schedule
     assert any("15/11/202" in note for note in by_id["V.2"].notes)
