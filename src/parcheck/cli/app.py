@@ -86,8 +86,10 @@ def _message(exc: BaseException, english: bool) -> str:
     if isinstance(exc, KeyboardInterrupt):
         return "interrupted" if english else "đã dừng"
     if isinstance(exc, OSError):
+        from parcheck.safety.files import shown
+
         _quiet_stdout()
-        where = f"{exc.filename}: " if exc.filename else ""
+        where = f"{shown(exc.filename)}: " if isinstance(exc.filename, str) else ""
         reason = exc.strerror or str(exc)
         if english:
             return f"cannot write or read: {where}{reason}"
@@ -169,8 +171,10 @@ def load_inputs(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan
     if paths is None:
         paths = [Path("metrics")] if Path("metrics").is_dir() else []
     read = read_metrics(paths, loaded.plan)
-    if read.problems:
+    if any(p.severity == "error" for p in read.problems):
         raise stop(read.problems, lang)
+    for warning in read.problems:  # an empty folder, a FIFO skipped: said, and the run goes on
+        sys.stderr.write(warning.render("en" if lang == "en" else "vi") + "\n")
     return loaded.plan, read, loaded.digest
 
 
