@@ -1,12 +1,13 @@
-"""Files in and out: inputs read as bounded regular files, outputs written atomically,
-and file names shown so that any name can be printed."""
+"""Files in and out: inputs read as bounded regular files, outputs written atomically and
+never onto an input, and file names shown so that any name can be printed."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
-import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -171,43 +172,206 @@ def files_in(folder: Path, extensions: frozenset[str], problems: list[Problem]) 
 
 # ----------------------------------------------------------------------------- writing
 
+_REASONS = {
+    errno.ENOSPC: ("đĩa đã đầy", "no space left on the device"),
+    errno.EDQUOT: ("vượt hạn mức đĩa", "disk quota exceeded"),
+    errno.EACCES: ("không có quyền ghi", "permission denied"),
+    errno.EPERM: ("không có quyền ghi", "permission denied"),
+    errno.EROFS: ("hệ thống tệp chỉ đọc", "read-only file system"),
+    errno.EPIPE: ("đầu đọc của ống đã đóng", "the reading end of the pipe is closed"),
+    errno.EISDIR: ("đó là một thư mục, cần tên tệp", "it is a folder, not a file"),
+    errno.ENOENT: ("không có tệp hay thư mục này", "no such file or folder"),
+    errno.ENOTDIR: (
+        "một phần của đường dẫn không phải thư mục",
+        "part of the path is not a folder",
+    ),
+    errno.ENAMETOOLONG: ("tên quá dài", "the name is too long"),
+    errno.ELOOP: ("liên kết vòng", "a loop of links"),
+    errno.ENXIO: ("không có ai đọc ở đầu kia", "nothing reads at the other end"),
+    errno.EIO: ("lỗi vào/ra", "input/output error"),
+}
 
-def _mode(path: Path) -> int:
-    """The replaced file's permissions, or what a new file gets under the umask."""
+
+def _cannot_write(path: Path, reason: str, english: bool) -> UsageError:
+    if english:
+        return UsageError(f"cannot write {shown(path)}: {reason}")
+    return UsageError(f"không ghi được {shown(path)}: {reason}")
+
+
+def _failed(path: Path, exc: OSError, english: bool) -> UsageError:
+    vi, en = _REASONS.get(exc.errno or 0, (exc.strerror or str(exc),) * 2)
+    return _cannot_write(path, en if english else vi, english)
+
+
+def _refuse_inputs(path: Path, inputs: Iterable[Path], english: bool) -> None:
+    """An output onto an input of the same run, by its own name, a link or a hard link: the
+    input would be lost the moment the output is written."""
+    target = os.path.realpath(path)
     try:
-        return path.stat().st_mode & 0o777
+        st = os.stat(path)
+        identity: tuple[int, int] | None = (st.st_dev, st.st_ino)
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        identity = None
+    for source in inputs:
+        same = os.path.realpath(source) == target
+        if not same and identity is not None:
+            with contextlib.suppress(OSError):
+                other = os.stat(source)
+                same = (other.st_dev, other.st_ino) == identity
+        if same:
+            out, inp = shown(path), shown(source)
+            if english:
+                raise UsageError(
+                    f"will not write {out}: it is {inp}, an input of this run "
+                    "(write to another file)"
+                )
+            raise UsageError(
+                f"không ghi {out}: đó là tệp đầu vào {inp} của lần chạy này (hãy ghi ra tệp khác)"
+            )
 
 
-def write_output(text: str, path: Path) -> None:
-    """`text` to `path` through a temporary file in the same folder and a rename, so that a
-    reader never sees half a file and a failure leaves the old one."""
-    folder = path.parent if str(path.parent) else Path(".")
+def _descriptor(path: Path) -> bool:
+    """/dev/stdout, /dev/fd/N, /proc/self/fd/N: an open descriptor of this process, written
+    through even when it is a regular file (replacing it would undo the shell's redirection)."""
+    name = os.path.abspath(path)
+    return name in {"/dev/stdout", "/dev/stderr"} or name.startswith(("/dev/fd/", "/proc/"))
+
+
+def write_all(fd: int, data: bytes | memoryview) -> None:
+    """Every byte of `data` to `fd`, or an OSError: a short write is continued, and a
+    descriptor left non-blocking by whoever opened it is waited for."""
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[os.write(fd, view) :]
+        except BlockingIOError:
+            import select
+
+            select.select([], [fd], [])
+
+
+def _write_through(path: Path, data: bytes, regular: bool) -> None:
+    flags = os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC | (os.O_APPEND if regular else 0)
+    fd = os.open(path, flags)
+    try:
+        write_all(fd, data)
+    finally:
+        os.close(fd)
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived while a temporary file existed."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_cleans_up() -> Iterator[None]:
+    """While the block runs, SIGTERM raises `_Terminated` (so that `finally` clauses remove
+    the temporary file) instead of ending the process on the spot. Only where SIGTERM would
+    have ended it: in the main thread, with the default handler."""
+    import signal
+    import threading
+
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
+        yield
+        return
+    signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _new_mode() -> int:
+    """What a new file gets under the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _replace(
+    target: Path, data: bytes, old: os.stat_result | None, name: Path, english: bool
+) -> None:
+    """`data` to `target` through a temporary file in the same folder, synced and renamed
+    over it: a reader never sees half a file, a failure leaves the old one, and the old
+    file's permissions are kept. The temporary file is removed on every way out."""
+    import tempfile
+
+    folder = target.parent
     if not folder.is_dir():
-        raise UsageError(f"{path}: no such folder {folder}/ (create it first)")
-    if path.is_dir():
-        raise UsageError(f"{path}: is a folder, not a file")
+        if english:
+            reason = f"no such folder {shown(folder)} (create it first)"
+        else:
+            reason = f"thư mục {shown(folder)} không tồn tại (hãy tạo trước)"
+        raise _cannot_write(name, reason, english)
+    if old is not None and not os.access(target, os.W_OK):  # write-protected: keep it so
+        raise _failed(name, OSError(errno.EACCES, os.strerror(errno.EACCES)), english)
+    mode = stat.S_IMODE(old.st_mode) if old is not None else _new_mode()
+    temporary: str | None = None
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
-            "w",
-            encoding="utf-8",
-            dir=folder,
-            prefix=f".{path.name}.",
-            suffix=".tmp",
-            delete=False,
-            newline="\n",
-        )
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write ({exc.strerror})") from None
+        with _sigterm_cleans_up():
+            fd, temporary = tempfile.mkstemp(
+                dir=folder, prefix=f".{target.name[:64]}.", suffix=".tmp"
+            )
+            with open(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fchmod(fd, mode)  # a temporary file is private; the output is not
+                os.fsync(fd)
+            os.replace(temporary, target)
+            temporary = None
+            with contextlib.suppress(OSError):  # the rename itself made durable
+                folder_fd = os.open(folder, os.O_RDONLY)
+                try:
+                    os.fsync(folder_fd)
+                finally:
+                    os.close(folder_fd)
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def write_output(
+    text: str | bytes, path: Path, inputs: Iterable[Path] = (), lang: str = "vi"
+) -> None:
+    """Write a command's output to `path`, or raise UsageError (exit 2) with one message.
+
+    - never onto `inputs`, the files this run read (same resolved path, or same device and
+      inode: a link or a hard link to one);
+    - an existing device or pipe (`/dev/null`, a FIFO, `/dev/stdout`) is written through,
+      never replaced;
+    - a link to a regular file: the file it points to is replaced, the link kept;
+    - otherwise atomically (see `_replace`).
+    A failed write (full disk, closed pipe, no permission, no such folder) is one message;
+    Ctrl-C or SIGTERM during the write leaves no temporary file behind."""
+    import signal
+
+    english = lang == "en"
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "backslashreplace")
+    _refuse_inputs(path, inputs, english)
     try:
-        with handle:
-            handle.write(text)
-        os.chmod(handle.name, _mode(path))  # a temporary file is private; the output is not
-        os.replace(handle.name, path)
+        try:
+            old: os.stat_result | None = os.stat(path)
+        except FileNotFoundError:
+            old = None
+        if old is not None and stat.S_ISDIR(old.st_mode):
+            raise _failed(path, OSError(errno.EISDIR, os.strerror(errno.EISDIR)), english)
+        if old is not None and (stat.S_ISBLK(old.st_mode) or stat.S_ISSOCK(old.st_mode)):
+            kind = kind_of(old.st_mode)["kind_en" if english else "kind"]
+            raise _cannot_write(path, kind, english)
+        if old is not None and (not stat.S_ISREG(old.st_mode) or _descriptor(path)):
+            _write_through(path, data, stat.S_ISREG(old.st_mode))
+        else:
+            _replace(Path(os.path.realpath(path)), data, old, path, english)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(handle.name)
-        raise UsageError(f"{path}: cannot write ({exc.strerror})") from None
+        raise _failed(path, exc, english) from None
+    except _Terminated:
+        signal.raise_signal(signal.SIGTERM)  # the default handler again: the process ends
+        raise
