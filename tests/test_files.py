@@ -1,6 +1,7 @@
 """Files in and out as a user meets them: outputs written through devices, pipes and links
 without replacing them, no temporary file left by Ctrl-C or SIGTERM, a failed write one
-message and exit 2, and inputs read only as bounded regular files."""
+message and exit 2 (standard output too, a pipe closed early included), and inputs read
+only as bounded regular files."""
 
 from __future__ import annotations
 
@@ -188,6 +189,79 @@ def test_a_write_protected_output_is_kept(run_cli: RunCli, tmp_path: Path) -> No
     assert result.exit_code == 2
     assert result.stderr == f"parcheck: không ghi được {target}: không có quyền ghi\n"
     assert target.read_text(encoding="utf-8") == "đã ký"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("validate", PLAN),
+        ("status", "--plan", PLAN, "--metrics", METRICS, "--as-of", "2024-11-25"),
+        REPORT,
+        ("calendar", "--plan", PLAN),
+    ],
+    ids=lambda c: str(c[0]),
+)
+def test_stdout_on_a_full_disk_is_one_message(command: tuple[object, ...]) -> None:
+    with open("/dev/full", "w") as full:
+        result = parcheck(*command, stdout=full)
+    assert result.returncode == 2
+    assert result.stderr == "parcheck: không ghi hoặc đọc được: No space left on device\n"
+
+
+def big_plan(folder: Path, tasks: int = 500) -> Path:
+    """A valid plan whose status output (350 kB as JSON) is far larger than a pipe holds."""
+    lines = [
+        "id: province",
+        'title: "Synthetic plan"',
+        "year: 2024",
+        'owner: "Province"',
+        'units: [{id: VP, name: "Văn phòng"}]',
+        "sections:",
+        "  - id: A",
+        '    title: "Section A"',
+        "    tasks:",
+    ]
+    for t in range(1, tasks + 1):
+        lines += [
+            f"      - id: A.{t}",
+            f'        task: "Task A.{t}"',
+            "        lead: VP",
+            "        checks:",
+            f'          - {{id: A.{t}.a, kind: threshold, title: "t", '
+            f'target: {{op: ">=", value: 80, unit: "%"}}, due: 2024-12-15}}',
+            f'          - {{id: A.{t}.b, kind: deliverable, title: "d", due: 2024-12-15}}',
+        ]
+    plan = folder / "plan.yaml"
+    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return plan
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+@pytest.mark.parametrize("fmt", ["json", "table", "markdown"])
+def test_a_pipe_closed_early_is_one_message_and_exit_2(
+    tmp_path: Path, fmt: str, unbuffered: str
+) -> None:
+    """`parcheck status | head -1`: the reader leaves after one line. The output was cut
+    short, so the run is not a success (exit 2), and it says so once, with no traceback
+    and no "Exception ignored" at exit. With PYTHONUNBUFFERED=1 (usual in CI images),
+    Python's own stdout took the pipe's short write for success and dropped the rest."""
+    plan = big_plan(tmp_path)
+    command = ["status", "--plan", plan, "--as-of", "2024-11-25", "--format", fmt]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "parcheck", *map(str, command)],
+        env={**ENV, "PYTHONUNBUFFERED": unbuffered},
+        cwd=tmp_path,  # no metrics/ folder: every check without figures
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    with process.stderr:
+        stderr = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=60) == 2, stderr
+    assert first.strip()
+    assert stderr == "parcheck: không ghi hoặc đọc được: Broken pipe\n"
 
 
 def test_a_socket_in_a_metrics_folder_is_skipped(run_cli: RunCli, tmp_path: Path) -> None:

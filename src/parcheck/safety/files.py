@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -375,3 +376,26 @@ def write_output(
     except _Terminated:
         signal.raise_signal(signal.SIGTERM)  # the default handler again: the process ends
         raise
+
+
+class WholeWrites(io.RawIOBase):
+    """A raw writer on a descriptor whose `write` writes every byte or raises (a closed
+    pipe, a full disk), for a buffered stream that must not lose data silently."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        write_all(self._fd, view)
+        return len(view)
