@@ -53,11 +53,34 @@ def _link_to_plan(folder: Path) -> None:
     (folder / "link.md").symlink_to(folder.parent / "kh2024.yaml")
 
 
+def _hard_link_to_metrics(folder: Path) -> None:
+    os.link(folder / "metrics" / "2024-11-25.yaml", folder / "out.md")
+
+
+def _big_plan(folder: Path) -> None:
+    (folder / "big.yaml").touch()
+    os.truncate(folder / "big.yaml", 33 << 20)  # sparse: no disk used
+
+
+def _big_metrics(folder: Path) -> None:
+    (folder / "metrics").mkdir(exist_ok=True)
+    (folder / "metrics" / "big.yaml").touch()
+    os.truncate(folder / "metrics" / "big.yaml", 11 << 20)  # sparse: no disk used
+
+
+def _link_loop(folder: Path) -> None:
+    (folder / "metrics" / "loop").symlink_to(".")
+
+
 SETUPS: dict[str, Callable[[Path], None]] = {
     "fifo": _fifo,
     "dev-zero": _dev_zero,
     "non-utf8-name": _non_utf8_name,
     "link-to-plan": _link_to_plan,
+    "hard-link-to-metrics": _hard_link_to_metrics,
+    "big-plan": _big_plan,
+    "big-metrics": _big_metrics,
+    "link-loop": _link_loop,
 }
 
 

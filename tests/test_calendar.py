@@ -45,7 +45,9 @@ def test_unit_filter_and_bad_input(run_cli: RunCli, tmp_path: Path) -> None:
     assert run_cli("calendar", "--plan", PLAN, *reversed_window).exit_code == 2
     bad_day = run_cli("calendar", "--plan", PLAN, "--from", "31/02/2024")
     assert bad_day.exit_code == 2 and "--from" in bad_day.stderr
-    missing = run_cli("calendar", "--plan", PLAN, "--ics", tmp_path / "no" / "k.ics")
+    missing = run_cli(
+        "calendar", "--plan", PLAN, "--ics", tmp_path / "no" / "k.ics", "--lang", "en"
+    )
     assert missing.exit_code == 2 and "no such folder" in missing.stderr
 
 

@@ -114,7 +114,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không tìm thấy tệp số liệu .yaml, .yml hoặc .csv trong {path}",
         "no .yaml, .yml or .csv metrics file in {path}",
     ),
+    "PF001": (
+        "không phải tệp thường mà là {kind}: không đọc",
+        "not a regular file but {kind_en}: not read",
+    ),
+    "PF002": (
+        "tệp lớn hơn giới hạn {limit} MB: không đọc",
+        "the file is larger than the {limit} MB limit: not read",
+    ),
+    "PF003": (
+        "bỏ qua: không phải tệp thường mà là {kind}",
+        "skipped: not a regular file but {kind_en}",
+    ),
 }
+
+# A file that could not be read at all: the command cannot run on it (exit 2).
+CANNOT_READ = frozenset({"PC001", "PC002", "PF001", "PF002"})
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,33 @@ def _quiet_stdout() -> None:
         os.close(null)
 
 
+def _whole_stdout() -> None:
+    """The process's own stdout rewritten to write every byte or fail. Unbuffered
+    (PYTHONUNBUFFERED=1, usual in CI images and containers), Python's stdout takes a pipe's
+    short write (the reader left in the middle of a large write) for success and drops the
+    rest: `parcheck status --format json | head -1` exited 0 with its output cut. Characters
+    stdout's encoding lacks are escaped, never a UnicodeEncodeError."""
+    import io
+
+    from parcheck.safety.files import WholeWrites
+
+    old = sys.stdout
+    if old is None or old is not sys.__stdout__ or not isinstance(old, io.TextIOWrapper):
+        return  # a test runner's capture: left alone
+    try:
+        fd = old.fileno()
+        old.flush()
+    except (OSError, ValueError):
+        return
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(WholeWrites(fd)),
+        encoding=old.encoding,
+        errors="backslashreplace",
+        line_buffering=old.line_buffering,
+        write_through=old.write_through,
+    )
+
+
 class GuardedGroup(TyperGroup):
     """The one place where errors become messages: a ParcheckError its message and exit
     code; a failed write to stdout (full disk, closed pipe) one message and exit 2; Ctrl-C
@@ -54,6 +81,7 @@ class GuardedGroup(TyperGroup):
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         english = _english(ctx)
+        _whole_stdout()
         try:
             try:
                 return super().invoke(ctx)
@@ -86,8 +114,10 @@ def _message(exc: BaseException, english: bool) -> str:
     if isinstance(exc, KeyboardInterrupt):
         return "interrupted" if english else "đã dừng"
     if isinstance(exc, OSError):
+        from parcheck.safety.files import shown
+
         _quiet_stdout()
-        where = f"{exc.filename}: " if exc.filename else ""
+        where = f"{shown(exc.filename)}: " if isinstance(exc.filename, str) else ""
         reason = exc.strerror or str(exc)
         if english:
             return f"cannot write or read: {where}{reason}"
@@ -169,8 +199,10 @@ def load_inputs(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan
     if paths is None:
         paths = [Path("metrics")] if Path("metrics").is_dir() else []
     read = read_metrics(paths, loaded.plan)
-    if read.problems:
+    if any(p.severity == "error" for p in read.problems):
         raise stop(read.problems, lang)
+    for warning in read.problems:  # an empty folder, a FIFO skipped: said, and the run goes on
+        sys.stderr.write(warning.render("en" if lang == "en" else "vi") + "\n")
     return loaded.plan, read, loaded.digest
 
 

@@ -56,7 +56,8 @@ def calendar(
     sys.stdout.write(render_text(found, first, last, lang.value))
     if ics is not None:
         stamp = dt.datetime.now(dt.UTC)
+        sys.stdout.flush()  # before the file, which may be /dev/stdout
         try:
-            write_output(render_ics(plan_model, first, last, stamp, unit), ics)
+            write_output(render_ics(plan_model, first, last, stamp, unit), ics, [plan], lang.value)
         except ParcheckError as exc:
             raise stop_with(exc) from None

@@ -27,6 +27,7 @@ from parcheck.cli.app import (
     stop_with,
 )
 from parcheck.errors import ParcheckError
+from parcheck.safety.files import shown
 
 if TYPE_CHECKING:
     from parcheck.figures import Snapshot
@@ -47,6 +48,7 @@ class ReportRequest:
     output: Path | None
     plan_path: str
     plan_digest: str
+    inputs: tuple[Path, ...] = ()  # the files read: the output may not replace one
 
 
 def run_report(plan: Plan, snapshots: Sequence[Snapshot], request: ReportRequest) -> None:
@@ -77,7 +79,7 @@ def run_report(plan: Plan, snapshots: Sequence[Snapshot], request: ReportRequest
     if request.output is None:
         sys.stdout.write(text)
     else:
-        write_output(text, request.output)
+        write_output(text, request.output, request.inputs, request.lang)
 
 
 @app.command()
@@ -104,7 +106,8 @@ def report(
         raise typer.BadParameter("give --as-of or --month, not both", param_hint="--month")
     day = _month_day(month) if month is not None else as_of_option(as_of)
     plan_model, read, digest = load_inputs(plan, metrics, lang.value)
-    request = ReportRequest(day, lang.value, fmt.value, unit, output, str(plan), digest)
+    inputs = (plan, *read.paths)
+    request = ReportRequest(day, lang.value, fmt.value, unit, output, shown(plan), digest, inputs)
     try:
         run_report(plan_model, read.snapshots, request)
     except ValueError as exc:

@@ -12,7 +12,7 @@ import typer
 
 from parcheck.cli.app import DEFAULT_PLAN, LangOpt, LangOption, app
 from parcheck.plan.load import LoadedPlan, load_plan
-from parcheck.problems import Problem
+from parcheck.problems import CANNOT_READ, Problem
 from parcheck.render.findings import FileFindings
 
 
@@ -47,7 +47,7 @@ def validate(
     if metrics:
         findings.extend(validate_metrics(metrics, loaded[0]))
     sys.stdout.write(RENDERERS[FindingsFormat(fmt.value)](findings, lang.value))
-    if any(p.code in {"PC001", "PC002"} for found in findings for p in found.problems):
+    if any(p.code in CANNOT_READ for found in findings for p in found.problems):
         raise typer.Exit(2)
     raise typer.Exit(0 if all(found.valid for found in findings) else 1)
 
@@ -58,7 +58,7 @@ def validate_plans(paths: list[Path]) -> tuple[list[FileFindings], list[LoadedPl
     loaded_plans = []
     for path in paths:
         loaded = load_plan(path)
-        findings.append(FileFindings(str(path), "plan", loaded.problems, loaded.summary))
+        findings.append(FileFindings(loaded.path, "plan", loaded.problems, loaded.summary))
         loaded_plans.append(loaded)
     return findings, loaded_plans
 

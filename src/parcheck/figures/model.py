@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from parcheck.problems import Problem
 
@@ -66,3 +67,4 @@ class MetricsRead:
     snapshots: list[Snapshot] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)  # the files read: no output may replace one

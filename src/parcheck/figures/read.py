@@ -12,25 +12,28 @@ from parcheck.figures.csv import read_csv
 from parcheck.figures.model import MetricsRead
 from parcheck.figures.values import PlanChecks
 from parcheck.figures.yaml import read_yaml
-from parcheck.problems import Problem
+from parcheck.problems import Problem, Severity
+from parcheck.safety.files import METRICS_LIMIT, files_in, read_or_problem, shown
 
 if TYPE_CHECKING:
     from parcheck.plan.model import Plan
+
+# The formats read today; a file of another extension in a folder is not a metrics file.
+EXTENSIONS = frozenset({".yaml", ".yml", ".csv"})
 
 
 def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in {".yaml", ".yml", ".csv"}
-            )
-            if not found:
-                problems.append(Problem(str(path), 0, 0, "PM011", {"path": str(path)}))
+            found = files_in(path, EXTENSIONS, problems)
+            if not found:  # no figures yet: the contract makes this a warning
+                name = shown(path)
+                problems.append(Problem(name, 0, 0, "PM011", {"path": name}, Severity.WARNING))
             yield from found
         elif not path.exists():
-            problems.append(Problem(str(path), 0, 0, "PC001"))
+            problems.append(Problem(shown(path), 0, 0, "PC001"))
         else:
-            yield path
+            yield path  # given by name: read whatever its extension, if it is a regular file
 
 
 def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
@@ -38,12 +41,12 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
     checks = PlanChecks(plan)
     out = MetricsRead()
     for path in _files(paths, out.problems):
-        name = str(path)
+        name = shown(path)
         out.files.append(name)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            out.problems.append(Problem(name, 0, 0, "PC002", {"reason": exc.strerror}))
+        out.paths.append(path)
+        raw = read_or_problem(path, name, METRICS_LIMIT)
+        if isinstance(raw, Problem):
+            out.problems.append(raw)
             continue
         reader = read_csv if path.suffix.lower() == ".csv" else read_yaml
         snaps, problems = reader(name, raw, checks)

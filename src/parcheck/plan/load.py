@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parcheck.problems import Problem, Severity
+from parcheck.safety.files import PLAN_LIMIT, read_or_problem, shown
 
 if TYPE_CHECKING:
     from pydantic_core import SchemaValidator
@@ -36,13 +37,9 @@ class LoadedPlan:
 
 def load_plan(path: Path) -> LoadedPlan:
     """Read, build and check the plan at `path`; problems are collected, never raised."""
-    name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return LoadedPlan(name, [Problem(name, 0, 0, "PC001")])
-    except OSError as exc:
-        return LoadedPlan(name, [Problem(name, 0, 0, "PC002", {"reason": exc.strerror})])
+    name = shown(path)
+    if isinstance(raw := read_or_problem(path, name, PLAN_LIMIT), Problem):
+        return LoadedPlan(name, [raw])
     loaded = _build(name, raw)
     loaded.digest = hashlib.sha256(raw).hexdigest()[:12]
     return loaded

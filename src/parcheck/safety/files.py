@@ -1,51 +1,401 @@
-"""Writing a command's output to a file, atomically."""
+"""Files in and out: inputs read as bounded regular files, outputs written atomically and
+never onto an input, and file names shown so that any name can be printed."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
-import tempfile
+import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from parcheck.errors import UsageError
+from parcheck.problems import Problem, Severity
+
+MB = 1024 * 1024
+# The shipped plan is 50 kB and a 50,000-task plan about 14 MB; a snapshot of every check of
+# such a plan is about 1 MB. Anything far beyond is not a plan or a snapshot (/dev/zero behind
+# a link, a log file misnamed), and reading it whole would only exhaust memory.
+PLAN_LIMIT = 32 * MB
+METRICS_LIMIT = 10 * MB
 
 
-def _mode(path: Path) -> int:
-    """The replaced file's permissions, or what a new file gets under the umask."""
+def shown(path: str | os.PathLike[str]) -> str:
+    """`path` as text that can always be printed, in the same form in every output: bytes of
+    a name that are not UTF-8 (which Python keeps as lone surrogates) and control characters
+    are written as backslash escapes (`s\\xff.yaml`)."""
+    text = os.fspath(path)
     try:
-        return path.stat().st_mode & 0o777
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no file name decodes to
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+# ----------------------------------------------------------------------------- reading
+
+_KINDS = (
+    (stat.S_ISDIR, "thư mục", "a folder"),
+    (stat.S_ISFIFO, "ống (FIFO)", "a pipe (FIFO)"),
+    (stat.S_ISCHR, "thiết bị ký tự", "a character device"),
+    (stat.S_ISBLK, "thiết bị khối", "a block device"),
+    (stat.S_ISSOCK, "socket", "a socket"),
+)
+
+
+def kind_of(mode: int) -> dict[str, str]:
+    """What a non-regular file is, in both languages (parameters of PF001 and PF003)."""
+    for test, vi, en in _KINDS:
+        if test(mode):
+            return {"kind": vi, "kind_en": en}
+    return {"kind": "tệp đặc biệt", "kind_en": "a special file"}
+
+
+class Unreadable(Exception):
+    """An input that was not read, as the problem to report for it."""
+
+    def __init__(self, code: str, params: dict[str, Any] | None = None) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params or {}
+
+    def problem(self, name: str) -> Problem:
+        return Problem(name, 0, 0, self.code, self.params)
+
+
+def read_input(path: Path, limit: int) -> bytes:
+    """The bytes of the input file `path`, or `Unreadable`: a regular file only (a FIFO, a
+    device or a socket is refused without being opened, and checked again on the open
+    descriptor, which is opened non-blocking), of at most `limit` bytes, never reading more
+    than `limit` + 1 bytes even from a file that grows."""
+    try:
+        if not stat.S_ISREG((st := os.stat(path)).st_mode):
+            raise Unreadable("PF001", kind_of(st.st_mode))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise Unreadable("PC001") from None
+    except OSError as exc:
+        raise Unreadable("PC002", {"reason": exc.strerror or str(exc)}) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # replaced between the stat and the open
+            raise Unreadable("PF001", kind_of(st.st_mode))
+        if st.st_size > limit:
+            raise Unreadable("PF002", {"limit": limit // MB})
+        chunks = []
+        left = limit + 1
+        while left > 0 and (chunk := os.read(fd, min(left, MB))):
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise Unreadable("PC002", {"reason": exc.strerror or str(exc)}) from None
+    finally:
+        os.close(fd)
+    if left <= 0:
+        raise Unreadable("PF002", {"limit": limit // MB})
+    return b"".join(chunks)
+
+
+def read_or_problem(path: Path, name: str, limit: int) -> bytes | Problem:
+    """`read_input`, with a file that cannot be read given as its problem at `name`."""
+    try:
+        return read_input(path, limit)
+    except Unreadable as exc:
+        return exc.problem(name)
+
+
+def _skipped(name: str) -> bool:
+    """Hidden files and folders, and editor lock files: LibreOffice's `.~lock.x.ods#` and
+    Emacs' `.#x` are hidden, Microsoft Office's is `~$x.xlsx`."""
+    return name.startswith((".", "~$"))
+
+
+def files_in(folder: Path, extensions: frozenset[str], problems: list[Problem]) -> list[Path]:
+    """The regular files below `folder` whose extension is one of `extensions`, in name
+    order. Hidden and lock files are skipped; so is any other kind of file (a FIFO, a device,
+    a link to one or a broken link), with a warning, and never opened. A link to a folder is
+    not followed (it may lead back up, or to the whole disk), with a warning too."""
+    seen: set[tuple[int, int]] = set()
+    found: list[Path] = []
+    skipped: list[Problem] = []
+    todo = [folder]
+    with contextlib.suppress(OSError):
+        st = os.stat(folder)
+        seen.add((st.st_dev, st.st_ino))
+    while todo:
+        current = todo.pop()
+        try:
+            with os.scandir(current) as listing:
+                names = sorted(entry.name for entry in listing)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            problems.append(Problem(shown(current), 0, 0, "PC002", {"reason": reason}))
+            continue
+        folders = []
+        for name in names:
+            if _skipped(name):
+                continue
+            path = current / name
+            known = path.suffix.lower() in extensions
+            try:
+                st = os.stat(path)
+            except OSError:  # a broken link, or a loop of links
+                params = {"kind": "liên kết hỏng", "kind_en": "a broken link"}
+            else:
+                if stat.S_ISDIR(st.st_mode) and path.is_symlink():
+                    params = {
+                        "kind": "liên kết tới thư mục, không theo",
+                        "kind_en": "a link to a folder, not followed",
+                    }
+                    skipped.append(Problem(shown(path), 0, 0, "PF003", params, Severity.WARNING))
+                    continue
+                if stat.S_ISDIR(st.st_mode):
+                    if (st.st_dev, st.st_ino) not in seen:  # a bind mount looping back
+                        seen.add((st.st_dev, st.st_ino))
+                        folders.append(path)
+                    continue
+                if stat.S_ISREG(st.st_mode):
+                    if known:
+                        found.append(path)
+                    continue
+                params = kind_of(st.st_mode)
+            if known:
+                skipped.append(Problem(shown(path), 0, 0, "PF003", params, Severity.WARNING))
+        todo.extend(reversed(folders))
+    problems.extend(sorted(skipped, key=lambda p: p.path))
+    return sorted(found)
+
+
+# ----------------------------------------------------------------------------- writing
+
+_REASONS = {
+    errno.ENOSPC: ("đĩa đã đầy", "no space left on the device"),
+    errno.EDQUOT: ("vượt hạn mức đĩa", "disk quota exceeded"),
+    errno.EACCES: ("không có quyền ghi", "permission denied"),
+    errno.EPERM: ("không có quyền ghi", "permission denied"),
+    errno.EROFS: ("hệ thống tệp chỉ đọc", "read-only file system"),
+    errno.EPIPE: ("đầu đọc của ống đã đóng", "the reading end of the pipe is closed"),
+    errno.EISDIR: ("đó là một thư mục, cần tên tệp", "it is a folder, not a file"),
+    errno.ENOENT: ("không có tệp hay thư mục này", "no such file or folder"),
+    errno.ENOTDIR: (
+        "một phần của đường dẫn không phải thư mục",
+        "part of the path is not a folder",
+    ),
+    errno.ENAMETOOLONG: ("tên quá dài", "the name is too long"),
+    errno.ELOOP: ("liên kết vòng", "a loop of links"),
+    errno.ENXIO: ("không có ai đọc ở đầu kia", "nothing reads at the other end"),
+    errno.EIO: ("lỗi vào/ra", "input/output error"),
+}
+
+
+def _cannot_write(path: Path, reason: str, english: bool) -> UsageError:
+    if english:
+        return UsageError(f"cannot write {shown(path)}: {reason}")
+    return UsageError(f"không ghi được {shown(path)}: {reason}")
+
+
+def _failed(path: Path, exc: OSError, english: bool) -> UsageError:
+    vi, en = _REASONS.get(exc.errno or 0, (exc.strerror or str(exc),) * 2)
+    return _cannot_write(path, en if english else vi, english)
+
+
+def _refuse_inputs(path: Path, inputs: Iterable[Path], english: bool) -> None:
+    """An output onto an input of the same run, by its own name, a link or a hard link: the
+    input would be lost the moment the output is written."""
+    target = os.path.realpath(path)
+    try:
+        st = os.stat(path)
+        identity: tuple[int, int] | None = (st.st_dev, st.st_ino)
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        identity = None
+    for source in inputs:
+        same = os.path.realpath(source) == target
+        if not same and identity is not None:
+            with contextlib.suppress(OSError):
+                other = os.stat(source)
+                same = (other.st_dev, other.st_ino) == identity
+        if same:
+            out, inp = shown(path), shown(source)
+            if english:
+                raise UsageError(
+                    f"will not write {out}: it is {inp}, an input of this run "
+                    "(write to another file)"
+                )
+            raise UsageError(
+                f"không ghi {out}: đó là tệp đầu vào {inp} của lần chạy này (hãy ghi ra tệp khác)"
+            )
 
 
-def write_output(text: str, path: Path) -> None:
-    """`text` to `path` through a temporary file in the same folder and a rename, so that a
-    reader never sees half a file and a failure leaves the old one."""
-    folder = path.parent if str(path.parent) else Path(".")
+def _descriptor(path: Path) -> bool:
+    """/dev/stdout, /dev/fd/N, /proc/self/fd/N: an open descriptor of this process, written
+    through even when it is a regular file (replacing it would undo the shell's redirection)."""
+    name = os.path.abspath(path)
+    return name in {"/dev/stdout", "/dev/stderr"} or name.startswith(("/dev/fd/", "/proc/"))
+
+
+def write_all(fd: int, data: bytes | memoryview) -> None:
+    """Every byte of `data` to `fd`, or an OSError: a short write is continued, and a
+    descriptor left non-blocking by whoever opened it is waited for."""
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[os.write(fd, view) :]
+        except BlockingIOError:
+            import select
+
+            select.select([], [fd], [])
+
+
+def _write_through(path: Path, data: bytes, regular: bool) -> None:
+    flags = os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC | (os.O_APPEND if regular else 0)
+    fd = os.open(path, flags)
+    try:
+        write_all(fd, data)
+    finally:
+        os.close(fd)
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived while a temporary file existed."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_cleans_up() -> Iterator[None]:
+    """While the block runs, SIGTERM raises `_Terminated` (so that `finally` clauses remove
+    the temporary file) instead of ending the process on the spot. Only where SIGTERM would
+    have ended it: in the main thread, with the default handler."""
+    import signal
+    import threading
+
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
+        yield
+        return
+    signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _new_mode() -> int:
+    """What a new file gets under the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _replace(
+    target: Path, data: bytes, old: os.stat_result | None, name: Path, english: bool
+) -> None:
+    """`data` to `target` through a temporary file in the same folder, synced and renamed
+    over it: a reader never sees half a file, a failure leaves the old one, and the old
+    file's permissions are kept. The temporary file is removed on every way out."""
+    import tempfile
+
+    folder = target.parent
     if not folder.is_dir():
-        raise UsageError(f"{path}: no such folder {folder}/ (create it first)")
-    if path.is_dir():
-        raise UsageError(f"{path}: is a folder, not a file")
+        if english:
+            reason = f"no such folder {shown(folder)} (create it first)"
+        else:
+            reason = f"thư mục {shown(folder)} không tồn tại (hãy tạo trước)"
+        raise _cannot_write(name, reason, english)
+    if old is not None and not os.access(target, os.W_OK):  # write-protected: keep it so
+        raise _failed(name, OSError(errno.EACCES, os.strerror(errno.EACCES)), english)
+    mode = stat.S_IMODE(old.st_mode) if old is not None else _new_mode()
+    temporary: str | None = None
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
-            "w",
-            encoding="utf-8",
-            dir=folder,
-            prefix=f".{path.name}.",
-            suffix=".tmp",
-            delete=False,
-            newline="\n",
-        )
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write ({exc.strerror})") from None
+        with _sigterm_cleans_up():
+            fd, temporary = tempfile.mkstemp(
+                dir=folder, prefix=f".{target.name[:64]}.", suffix=".tmp"
+            )
+            with open(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fchmod(fd, mode)  # a temporary file is private; the output is not
+                os.fsync(fd)
+            os.replace(temporary, target)
+            temporary = None
+            with contextlib.suppress(OSError):  # the rename itself made durable
+                folder_fd = os.open(folder, os.O_RDONLY)
+                try:
+                    os.fsync(folder_fd)
+                finally:
+                    os.close(folder_fd)
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def write_output(
+    text: str | bytes, path: Path, inputs: Iterable[Path] = (), lang: str = "vi"
+) -> None:
+    """Write a command's output to `path`, or raise UsageError (exit 2) with one message.
+
+    - never onto `inputs`, the files this run read (same resolved path, or same device and
+      inode: a link or a hard link to one);
+    - an existing device or pipe (`/dev/null`, a FIFO, `/dev/stdout`) is written through,
+      never replaced;
+    - a link to a regular file: the file it points to is replaced, the link kept;
+    - otherwise atomically (see `_replace`).
+    A failed write (full disk, closed pipe, no permission, no such folder) is one message;
+    Ctrl-C or SIGTERM during the write leaves no temporary file behind."""
+    import signal
+
+    english = lang == "en"
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "backslashreplace")
+    _refuse_inputs(path, inputs, english)
     try:
-        with handle:
-            handle.write(text)
-        os.chmod(handle.name, _mode(path))  # a temporary file is private; the output is not
-        os.replace(handle.name, path)
+        try:
+            old: os.stat_result | None = os.stat(path)
+        except FileNotFoundError:
+            old = None
+        if old is not None and stat.S_ISDIR(old.st_mode):
+            raise _failed(path, OSError(errno.EISDIR, os.strerror(errno.EISDIR)), english)
+        if old is not None and (stat.S_ISBLK(old.st_mode) or stat.S_ISSOCK(old.st_mode)):
+            kind = kind_of(old.st_mode)["kind_en" if english else "kind"]
+            raise _cannot_write(path, kind, english)
+        if old is not None and (not stat.S_ISREG(old.st_mode) or _descriptor(path)):
+            _write_through(path, data, stat.S_ISREG(old.st_mode))
+        else:
+            _replace(Path(os.path.realpath(path)), data, old, path, english)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(handle.name)
-        raise UsageError(f"{path}: cannot write ({exc.strerror})") from None
+        raise _failed(path, exc, english) from None
+    except _Terminated:
+        signal.raise_signal(signal.SIGTERM)  # the default handler again: the process ends
+        raise
+
+
+class WholeWrites(io.RawIOBase):
+    """A raw writer on a descriptor whose `write` writes every byte or raises (a closed
+    pipe, a full disk), for a buffered stream that must not lose data silently."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        write_all(self._fd, view)
+        return len(view)
