@@ -61,7 +61,7 @@ def _build(name: str, raw: bytes) -> LoadedPlan:
     from pydantic import ValidationError
 
     from parcheck.plan import yamldoc
-    from parcheck.plan.meaning import meaning_problems, plan_summary
+    from parcheck.plan.meaning import meaning_problems, plan_summary, text_problems
     from parcheck.plan.schema_errors import problems_from
 
     try:
@@ -72,9 +72,14 @@ def _build(name: str, raw: bytes) -> LoadedPlan:
         found = type(doc.data).__name__
         line, column = doc.position(())
         return LoadedPlan(name, [Problem(name, line, column, "PC016", {"found": found})])
+    text = list(text_problems(doc))  # whatever else is wrong: text reaches every output
     try:
         plan = plan_validator().validate_python(doc.data)
     except ValidationError as exc:
-        return LoadedPlan(name, problems_from(exc, doc))
-    problems = sorted(meaning_problems(plan, doc), key=lambda p: (p.line, p.column))
+        return LoadedPlan(name, _in_order([*text, *problems_from(exc, doc)]))
+    problems = _in_order([*text, *meaning_problems(plan, doc)])
     return LoadedPlan(name, problems, summary=plan_summary(plan), plan=plan)
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line, p.column))
