@@ -664,6 +664,7 @@ def test_describe_names_the_character() -> None:
 @given(st.text())
 def test_any_text_is_safe_in_every_output(text: str) -> None:
     line = safe.one_line(text)
+    assert line == " ".join(safe.terminal(text).split())
     assert not RAW_CONTROL.search(line) and not any(c in line for c in "\r\n\u2028\u2029")
     assert not COMMAND.match(safe.log_line(text))
     assert yaml.safe_load(f"a: 1  # {safe.yaml_comment(text)}\nb: 2\n") == {"a": 1, "b": 2}
