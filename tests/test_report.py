@@ -165,14 +165,14 @@ def hostile(tmp_path: Path) -> tuple[Path, Path]:
     plan.write_text(
         PLAN.read_text(encoding="utf-8").replace(
             'title: "Tỷ lệ giải ngân kế hoạch đầu tư vốn ngân sách nhà nước đến hết 15/12/2024"',
-            'title: "[red]Giải ngân[/red] | ống \\e[31mđỏ\\n# tiêu đề `mã` <script>x</script>"',
+            'title: "[red]Giải ngân[/red] | ống đỏ\\n# tiêu đề `mã` <script>x</script>"',
         ),
         encoding="utf-8",
     )
     metrics = tmp_path / "m.yaml"
     metrics.write_text(
         "plan: kh2024\nas_of: 2024-11-25\nvalues:\n"
-        '  VI.3: {value: 72.4, note: "| ghi chú \\e[1m"}\n'
+        '  VI.3: {value: 72.4, note: "| ghi chú ::error::x"}\n'
         '  V.4: {done: 2024-11-01, evidence: "1|2 <b>"}\n',
         encoding="utf-8",
     )

@@ -138,14 +138,15 @@ def test_hostile_text_stays_text(run_cli: RunCli, tmp_path: object) -> None:
     metrics = Path(str(tmp_path)) / "m.yaml"
     metrics.write_text(
         "plan: kh2024\nas_of: 2024-11-25\nvalues:\n"
-        '  VI.3: {value: 72.4, note: "[red]x\\e[31m|y"}\n',
+        '  VI.3: {value: 72.4, note: "[red]x|y\\n::error::z"}\n',
         encoding="utf-8",
     )
     result = run_cli(
         "status", "--plan", PLAN, "--metrics", metrics, "--as-of", "2024-11-25", "--format", "json"
     )
     vi3 = next(t for t in json.loads(result.stdout)["tasks"] if t["id"] == "VI.3")
-    assert vi3["checks"][0]["detail"] == "[red]x|y"  # the escape sequence is gone
+    assert vi3["checks"][0]["detail"] == "[red]x|y\n::error::z"  # as written, JSON-escaped
+    assert "\n::" not in result.stdout
 
 
 def test_template_lists_every_check(run_cli: RunCli) -> None:

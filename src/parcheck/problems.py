@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
+from parcheck.safety.text import log_line, one_line
+
 Lang = Literal["vi", "en"]
 
 
@@ -85,6 +87,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tên đơn vị {name!r} trùng với đơn vị {other!r}",
         "unit name {name!r} is also used by unit {other!r}",
     ),
+    "PC060": (
+        "văn bản chứa ký tự điều khiển {char}; hãy xóa ký tự này",
+        "the text holds the control character {char}; delete it",
+    ),
+    "PC061": (
+        "văn bản chứa ký tự đổi chiều {char}, có thể che giấu nội dung thật; hãy xóa ký tự này",
+        "the text holds the bidirectional control {char}, which can disguise what it says; "
+        "delete it",
+    ),
     "PM001": ("tiêu chí {id!r} không có trong kế hoạch{hint}", "no check {id!r} in the plan{hint}"),
     "PM002": (
         "giá trị của {id!r} ({kind}) không đúng dạng; cần {fits}",
@@ -126,6 +137,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bỏ qua: không phải tệp thường mà là {kind}",
         "skipped: not a regular file but {kind_en}",
     ),
+    "PM020": (
+        "văn bản chứa ký tự điều khiển {char}; hãy xóa ký tự này",
+        "the text holds the control character {char}; delete it",
+    ),
+    "PM021": (
+        "văn bản chứa ký tự đổi chiều {char}, có thể che giấu nội dung thật; hãy xóa ký tự này",
+        "the text holds the bidirectional control {char}, which can disguise what it says; "
+        "delete it",
+    ),
 }
 
 # A file that could not be read at all: the command cannot run on it (exit 2).
@@ -144,8 +164,10 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def message(self, lang: Lang = "vi") -> str:
+        """The message on one line: a value it quotes (a file's text, an id, a YAML error)
+        cannot break it or carry terminal controls (`safety.text.one_line`)."""
         vi, en = MESSAGES[self.code]
-        return (vi if lang == "vi" else en).format(**self.params)
+        return one_line((vi if lang == "vi" else en).format(**self.params))
 
     def where(self) -> str:
         """`path:line:column`; `path:row` for a CSV row (column 0); `path` for the whole file."""
@@ -156,7 +178,9 @@ class Problem:
         return self.path
 
     def render(self, lang: Lang = "vi") -> str:
-        return f"{self.where()}: {self.severity.value} {self.code} {self.message(lang)}"
+        """`path:line:column: severity CODE message`, one line that no file name or value
+        can break or turn into a CI workflow command (`safety.text.log_line`)."""
+        return log_line(f"{self.where()}: {self.severity.value} {self.code} {self.message(lang)}")
 
     def as_dict(self, lang: Lang = "vi") -> dict[str, Any]:
         return {

@@ -14,6 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from parcheck.errors import ParcheckError
+from parcheck.safety.text import one_line  # a file name in a message is data too
 
 if TYPE_CHECKING:
     from parcheck.figures import MetricsRead
@@ -90,7 +91,7 @@ class GuardedGroup(TyperGroup):
         except (Exception, KeyboardInterrupt) as exc:
             if _is_cli_signal(exc):
                 raise
-            sys.stderr.write(f"parcheck: {_message(exc, english)}\n")
+            sys.stderr.write(f"parcheck: {one_line(_message(exc, english))}\n")
             raise typer.Exit(_exit_code(exc)) from None
 
 
@@ -175,7 +176,7 @@ AsOfOption = Annotated[
 
 def stop_with(exc: ParcheckError) -> typer.Exit:
     """An error that ends the command: its message on stderr, its exit code."""
-    sys.stderr.write(f"parcheck: {exc.message}\n")
+    sys.stderr.write(f"parcheck: {one_line(exc.message)}\n")
     return typer.Exit(exc.exit_code)
 
 

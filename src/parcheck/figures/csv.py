@@ -10,6 +10,7 @@ import unicodedata
 
 from parcheck.figures.model import Done, Number, Snapshot, Submissions, Value
 from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value
+from parcheck.figures.values import text as text_field
 from parcheck.plan import yamldoc
 from parcheck.problems import Problem
 
@@ -35,6 +36,7 @@ def read_csv(name: str, data: bytes, checks: PlanChecks) -> tuple[list[Snapshot]
             continue
         kind, unit = checks.kinds[ident]
         try:
+            note = text_field(note) or ""
             day = read_day(day_raw)
             value: Value
             if kind == "threshold":

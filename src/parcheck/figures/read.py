@@ -13,7 +13,7 @@ from parcheck.figures.model import MetricsRead
 from parcheck.figures.values import PlanChecks
 from parcheck.figures.yaml import read_yaml
 from parcheck.problems import Problem, Severity
-from parcheck.safety.files import METRICS_LIMIT, files_in, read_or_problem, shown
+from parcheck.safety.files import METRICS_LIMIT, Unreadable, files_in, read_input, shown
 
 if TYPE_CHECKING:
     from parcheck.plan.model import Plan
@@ -25,7 +25,10 @@ EXTENSIONS = frozenset({".yaml", ".yml", ".csv"})
 def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
-            found = files_in(path, EXTENSIONS, problems)
+            found, passed = files_in(path, EXTENSIONS)
+            for skip in passed:
+                severity = Severity.ERROR if skip.error else Severity.WARNING
+                problems.append(Problem(shown(skip.path), 0, 0, skip.code, skip.params, severity))
             if not found:  # no figures yet: the contract makes this a warning
                 name = shown(path)
                 problems.append(Problem(name, 0, 0, "PM011", {"path": name}, Severity.WARNING))
@@ -44,9 +47,10 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
         name = shown(path)
         out.files.append(name)
         out.paths.append(path)
-        raw = read_or_problem(path, name, METRICS_LIMIT)
-        if isinstance(raw, Problem):
-            out.problems.append(raw)
+        try:
+            raw = read_input(path, METRICS_LIMIT)
+        except Unreadable as exc:
+            out.problems.append(Problem(name, 0, 0, exc.code, exc.params))
             continue
         reader = read_csv if path.suffix.lower() == ".csv" else read_yaml
         snaps, problems = reader(name, raw, checks)

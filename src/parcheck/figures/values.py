@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from parcheck.dates import parse_date
 from parcheck.figures.model import Done, Event, Events, Number, Submissions, Value
-from parcheck.safety.text import plain
+from parcheck.safety.text import describe, forbidden, is_bidi
 
 if TYPE_CHECKING:
     from parcheck.plan.model import Plan
@@ -70,8 +70,16 @@ def read_moment(raw: Any, *, end_of_day: bool) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.max if end_of_day else dt.time.min)
 
 
-def text(raw: Any) -> str | None:
-    return None if raw is None else plain(str(raw))
+def text(raw: Any, where: tuple[Any, ...] = ()) -> str | None:
+    """A text field (note, evidence, ref, source) as written. A control character or a bidi
+    control in it is refused at `where` (PM020, PM021): text reaches reports and terminals."""
+    if raw is None:
+        return None
+    value = str(raw)
+    char = forbidden(value)
+    if char is not None:
+        raise Bad("PM021" if is_bidi(char) else "PM020", where, char=describe(char))
+    return value
 
 
 def _fields(raw: dict[str, Any], allowed: set[str], where: tuple[Any, ...]) -> None:
@@ -99,7 +107,7 @@ def read_value(kind: str, unit: str, raw: Any, where: tuple[Any, ...]) -> Value:
                 if "value" not in raw:
                     raise Bad("PM007", where, field="value")
                 value = _located(read_number, raw["value"], (*where, "value"))
-            note = text(raw.get("note"))
+            note = text(raw.get("note"), (*where, "note"))
         else:
             value, note = read_number(raw), None
         if unit == "%" and not 0 <= value <= 100:
@@ -111,14 +119,15 @@ def read_value(kind: str, unit: str, raw: Any, where: tuple[Any, ...]) -> Value:
         _fields(raw, {"done", "evidence", "note"}, where)
         done = raw.get("done")
         day = None if done is None else _located(read_day, done, (*where, "done"))
-        return Done(day, text(raw.get("evidence")), text(raw.get("note")))
+        evidence = text(raw.get("evidence"), (*where, "evidence"))
+        return Done(day, evidence, text(raw.get("note"), (*where, "note")))
     if kind == "recurring":
         _fields(raw, {"done", "note"}, where)
         done = raw.get("done", [])
         if not isinstance(done, list):
             done = [done]
         days = tuple(_located(read_day, d, (*where, "done", i)) for i, d in enumerate(done))
-        return Submissions(tuple(sorted(days)), text(raw.get("note")))
+        return Submissions(tuple(sorted(days)), text(raw.get("note"), (*where, "note")))
     _fields(raw, {"events", "note"}, where)
     events = raw.get("events", [])
     if not isinstance(events, list):
@@ -138,8 +147,8 @@ def read_value(kind: str, unit: str, raw: Any, where: tuple[Any, ...]) -> Value:
             if done_raw is None
             else _located(read_moment, done_raw, (*at, "done"), end_of_day=True)
         )
-        out.append(Event(start, done_at, text(item.get("ref"))))
-    return Events(tuple(out), text(raw.get("note")))
+        out.append(Event(start, done_at, text(item.get("ref"), (*at, "ref"))))
+    return Events(tuple(out), text(raw.get("note"), (*where, "note")))
 
 
 def _located(reader: Any, raw: Any, where: tuple[Any, ...], **kw: Any) -> Any:

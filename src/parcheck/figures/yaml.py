@@ -39,6 +39,11 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> tuple[list[Snapshot]
             as_of = read_day(data["as_of"])
         except Bad as bad:
             problem(("as_of",), bad.code, **bad.params)
+    source = None
+    try:
+        source = text(data.get("source"), ("source",))
+    except Bad as bad:
+        problem(bad.where, bad.code, **bad.params)
     values_raw = data.get("values")
     values: dict[str, Value] = {}
     if values_raw is None:
@@ -61,5 +66,4 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> tuple[list[Snapshot]
                 problem(bad.where or where, bad.code, key=bad.code == "PM008", **params)
     if problems or as_of is None:
         return [], problems
-    source = text(data.get("source"))
     return [Snapshot(name, as_of, values, source)], []

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parcheck.problems import Problem, Severity
-from parcheck.safety.files import PLAN_LIMIT, read_or_problem, shown
+from parcheck.safety.files import PLAN_LIMIT, Unreadable, read_input, shown
 
 if TYPE_CHECKING:
     from pydantic_core import SchemaValidator
@@ -38,8 +38,10 @@ class LoadedPlan:
 def load_plan(path: Path) -> LoadedPlan:
     """Read, build and check the plan at `path`; problems are collected, never raised."""
     name = shown(path)
-    if isinstance(raw := read_or_problem(path, name, PLAN_LIMIT), Problem):
-        return LoadedPlan(name, [raw])
+    try:
+        raw = read_input(path, PLAN_LIMIT)
+    except Unreadable as exc:
+        return LoadedPlan(name, [Problem(name, 0, 0, exc.code, exc.params)])
     loaded = _build(name, raw)
     loaded.digest = hashlib.sha256(raw).hexdigest()[:12]
     return loaded
@@ -58,7 +60,7 @@ def _build(name: str, raw: bytes) -> LoadedPlan:
     from pydantic import ValidationError
 
     from parcheck.plan import yamldoc
-    from parcheck.plan.meaning import meaning_problems, plan_summary
+    from parcheck.plan.meaning import meaning_problems, plan_summary, text_problems
     from parcheck.plan.schema_errors import problems_from
 
     try:
@@ -69,9 +71,14 @@ def _build(name: str, raw: bytes) -> LoadedPlan:
         found = type(doc.data).__name__
         line, column = doc.position(())
         return LoadedPlan(name, [Problem(name, line, column, "PC016", {"found": found})])
+    text = list(text_problems(doc))  # whatever else is wrong: text reaches every output
     try:
         plan = plan_validator().validate_python(doc.data)
     except ValidationError as exc:
-        return LoadedPlan(name, problems_from(exc, doc))
-    problems = sorted(meaning_problems(plan, doc), key=lambda p: (p.line, p.column))
+        return LoadedPlan(name, _in_order([*text, *problems_from(exc, doc)]))
+    problems = _in_order([*text, *meaning_problems(plan, doc)])
     return LoadedPlan(name, problems, summary=plan_summary(plan), plan=plan)
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line, p.column))

@@ -1,5 +1,6 @@
 """Checks of meaning the schema cannot express: unique ids, known units, dates in the plan
-year, percent targets, RRULEs, the sign of caps, sections with tasks."""
+year, percent targets, RRULEs, the sign of caps, sections with tasks; and text that holds
+no control character (`text_problems`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from parcheck.plan.model import (
 from parcheck.plan.units import UnitIndex
 from parcheck.plan.yamldoc import Document
 from parcheck.problems import Problem, Severity
+from parcheck.safety.text import describe, forbidden, is_bidi
 
 Loc = tuple[str | int, ...]
 
@@ -131,6 +133,56 @@ def _check_meaning(
         else:
             if not dates:
                 yield at((*cloc, "rrule"), "PC036", year=plan.year)
+
+
+def text_problems(doc: Document) -> Iterator[Problem]:
+    """A problem for every string of the file (a value or a key, anywhere: titles, the
+    verbatim columns, notes, unit names, rules) that holds a control character other than
+    tab and newline (CR and DEL included) or a bidi control that can disguise what the text
+    says (PC060, PC061), at the string's position. The strings are first searched all at
+    once; only a file that has such a character is walked again for the places."""
+    strings: list[str] = []
+    stack: list[Any] = [doc.data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            strings.append(node)
+        elif isinstance(node, dict):
+            strings.extend(key for key in node if isinstance(key, str))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    if forbidden("\n".join(strings)) is None:
+        return
+    yield from _located_text_problems(doc)
+
+
+def _located_text_problems(doc: Document) -> Iterator[Problem]:
+    verdicts: dict[int, str | None] = {}  # id of a string → its first forbidden character
+
+    def bad(text: str) -> str | None:  # a string an alias repeats is searched once
+        if id(text) not in verdicts:
+            verdicts[id(text)] = forbidden(text)
+        return verdicts[id(text)]
+
+    def problem(loc: Loc, char: str, *, key: bool = False) -> Problem:
+        line, column = doc.position(loc, key=key)
+        code = "PC061" if is_bidi(char) else "PC060"
+        return Problem(doc.path, line, column, code, {"char": describe(char)})
+
+    stack: list[tuple[Loc, Any]] = [((), doc.data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, str):
+            if (char := bad(node)) is not None:
+                yield problem(loc, char)
+        elif isinstance(node, dict):
+            for key, value in reversed(node.items()):
+                if isinstance(key, str) and (char := bad(key)) is not None:
+                    yield problem((*loc, key), char, key=True)
+                stack.append(((*loc, key), value))
+        elif isinstance(node, list):
+            stack.extend(((*loc, i), item) for i, item in reversed(list(enumerate(node))))
 
 
 def plan_summary(plan: Plan) -> dict[str, int]:

@@ -10,6 +10,7 @@ dates that do not exist stay strings for the models to reject with a clear messa
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,6 +139,8 @@ def load(path: Path) -> Document:
 def parse(text: str, path: str) -> Document:
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblems([_unreadable_character(exc, text, path)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -152,6 +155,29 @@ def parse(text: str, path: str) -> Document:
     if builder.problems:
         raise YamlProblems(builder.problems)
     return Document(path, data, root)
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _unreadable_character(exc: yaml.reader.ReaderError, text: str, path: str) -> Problem:
+    """A character YAML refuses (a control character: ESC, NUL, BEL, DEL, C1), named, at
+    its line and column. libyaml gives its place as an offset in the UTF-8 bytes."""
+    from parcheck.safety.text import describe, forbidden
+
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+    before = text.encode("utf-8", "surrogatepass")[: exc.position].decode("utf-8", "replace")
+    if (
+        text[len(before) : len(before) + 1] != char
+        and text[exc.position : exc.position + 1] == char
+    ):
+        before = text[: exc.position]  # the pure-Python reader counts characters
+    breaks = list(_LINE_BREAK.finditer(before))
+    line = len(breaks) + 1
+    column = len(before) - (breaks[-1].end() if breaks else 0) + 1
+    if forbidden(char):
+        return Problem(path, line, column, "PC060", {"char": describe(char)})
+    return Problem(path, line, column, "PC010", {"reason": f"{describe(char)}: {exc.reason}"})
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from parcheck.engine.agenda import Deadline
-from parcheck.safety.text import one_line
+from parcheck.safety.text import no_commands, one_line
 
 
 def render_text(items: list[Deadline], start: dt.date, end: dt.date, lang: str) -> str:
@@ -19,6 +19,7 @@ def render_text(items: list[Deadline], start: dt.date, end: dt.date, lang: str) 
         check = deadline.check
         what = one_line(check.title)
         if check.kind == "recurring":
-            what += f" [{describe_rule(check.rrule, lang)}]"
-        lines.append(f"{day(deadline.day, lang)}  {check.id:<{width}}  {what} — {deadline.lead}")
-    return "\n".join(lines) + "\n"
+            what += f" [{one_line(describe_rule(check.rrule, lang))}]"
+        lead = one_line(deadline.lead)
+        lines.append(f"{day(deadline.day, lang)}  {check.id:<{width}}  {what} — {lead}")
+    return no_commands("\n".join(lines) + "\n")

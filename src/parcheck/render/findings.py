@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from parcheck.problems import Lang, Problem, Severity
-from parcheck.safety.text import plain
+from parcheck.safety.text import github_data, github_property, json_document, log_line
 
 
 @dataclass(frozen=True)
@@ -56,20 +55,24 @@ _SUMMARY = {
 
 
 def render_text(files: Sequence[FileFindings], lang: Lang) -> str:
+    """A line a problem, `path:line:column: severity CODE message`, and a line a file; no
+    value or file name can break a line or start a CI workflow command."""
     words = _SUMMARY[lang]
     lines: list[str] = []
     for found in files:
-        lines.extend(plain(p.render(lang)) for p in found.problems)
+        lines.extend(p.render(lang) for p in found.problems)
         errors = sum(p.severity is Severity.ERROR for p in found.problems)
         warnings = len(found.problems) - errors
         if found.valid and found.summary is not None:
             counts = ", ".join(f"{n} {words[k]}" for k, n in found.summary.items())
             tail = f" ({warnings} {words['warnings']})" if warnings else ""
-            lines.append(f"{found.path}: {words['ok']} — {counts}{tail}")
+            lines.append(log_line(f"{found.path}: {words['ok']} — {counts}{tail}"))
         elif not found.valid:
             lines.append(
-                f"{found.path}: {words['bad']} — {errors} {words['errors']}, "
-                f"{warnings} {words['warnings']}"
+                log_line(
+                    f"{found.path}: {words['bad']} — {errors} {words['errors']}, "
+                    f"{warnings} {words['warnings']}"
+                )
             )
     return "\n".join(lines) + "\n"
 
@@ -88,24 +91,18 @@ def render_json(files: Sequence[FileFindings], lang: Lang) -> str:
             for found in files
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-def _gh_escape(text: str, *, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if prop:
-        text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
+    return json_document(payload, indent=2) + "\n"
 
 
 def render_github(files: Sequence[FileFindings], lang: Lang) -> str:
+    """A GitHub Actions workflow command a problem (`::error file=…,line=…,col=…::…`)."""
     lines: list[str] = []
     for found in files:
         for p in found.problems:
-            where = f"file={_gh_escape(p.path, prop=True)}"
+            where = f"file={github_property(p.path)}"
             if p.line:
                 where += f",line={p.line},col={p.column}"
-            message = _gh_escape(plain(f"{p.code} {p.message(lang)}"))
+            message = github_data(f"{p.code} {p.message(lang)}")
             lines.append(f"::{p.severity.value} {where}::{message}")
     return "\n".join(lines) + ("\n" if lines else "")
 

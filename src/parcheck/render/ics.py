@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from parcheck.engine.agenda import Deadline, deadlines
-from parcheck.safety.text import one_line
+from parcheck.safety.text import ics_recur, ics_text, one_line, starts_command
 
 if TYPE_CHECKING:
     from parcheck.plan.model import Plan
@@ -14,24 +14,40 @@ if TYPE_CHECKING:
 REMINDER_WORKING_DAYS = 3
 
 
-def _text(value: str) -> str:
-    """An RFC 5545 TEXT value: backslash, semicolon, comma and newline escaped."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\n").replace("\n", "\\n")
-
-
 def _fold(line: str) -> str:
-    """A content line folded at 75 octets, never inside a UTF-8 character."""
+    """A content line folded at 75 octets (RFC 5545 §3.1)."""
     data = line.encode("utf-8")
     parts: list[str] = []
-    while len(data) > 75:
-        cut = 75 if not parts else 74  # continuation lines start with a space
-        while cut and (data[cut] & 0xC0) == 0x80:
-            cut -= 1
+    limit = 75
+    while len(data) > limit:
+        cut = _cut(data, limit)
         parts.append(data[:cut].decode("utf-8"))
         data = data[cut:]
+        limit = 74  # continuation lines start with a space
     parts.append(data.decode("utf-8"))
     return "\r\n ".join(parts)
+
+
+def _cut(data: bytes, limit: int) -> int:
+    """Where to fold `data` at `limit` octets or before: never inside a UTF-8 character,
+    nor between a backslash and the character it escapes (some readers unescape before they
+    unfold), nor where the continuation line would read as a CI workflow command (`::` or
+    `##[` after its leading space). A run of colons longer than a line, the one case where
+    no such place exists, keeps only the first rule."""
+    for cut in range(limit, 0, -1):
+        if (data[cut] & 0xC0) == 0x80:
+            continue
+        backslashes = 0
+        while backslashes < cut and data[cut - 1 - backslashes] == 0x5C:
+            backslashes += 1
+        if backslashes % 2 == 0 and not starts_command(
+            " " + data[cut : cut + 80].decode("utf-8", "ignore")
+        ):
+            return cut
+    cut = limit
+    while (data[cut] & 0xC0) == 0x80:
+        cut -= 1
+    return cut
 
 
 def _day(day: dt.date) -> str:
@@ -66,7 +82,7 @@ def render_ics(
         "PRODID:-//parcheck//PAR Index plan deadlines//VI",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_text(one_line(plan.title))}",
+        f"X-WR-CALNAME:{ics_text(one_line(plan.title))}",
         "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",
         "BEGIN:VTIMEZONE",
         "TZID:Asia/Ho_Chi_Minh",
@@ -101,20 +117,22 @@ def _event(
 ) -> list[str]:
     check, task = deadline.check, deadline.task
     summary = f"{check.id} — {one_line(check.title)}"
-    description = [f"{task.id}: {one_line(task.task)}", f"Chủ trì: {deadline.lead}"]
+    description = [f"{task.id}: {task.task}", f"Chủ trì: {deadline.lead}"]
     if check.kind == "threshold":
         target = check.target
         description.append(f"Chỉ tiêu: {target.op} {target.value:g} {target.unit}")
     if task.schedule:
-        description.append(f"Tiến độ: {one_line(task.schedule)}")
+        description.append(f"Tiến độ: {task.schedule}")
+    # a line of the description each; the plan's own line breaks fold into spaces
+    details = "\n".join(one_line(line) for line in description)
     lines = [
         "BEGIN:VEVENT",
         f"UID:{plan.id}-{check.id}@parcheck",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{_day(deadline.day)}",
         f"DTEND;VALUE=DATE:{_day(deadline.day + dt.timedelta(days=1))}",
-        f"SUMMARY:{_text(summary)}",
-        f"DESCRIPTION:{_text(chr(10).join(description))}",
+        f"SUMMARY:{ics_text(summary)}",
+        f"DESCRIPTION:{ics_text(details)}",
         f"CATEGORIES:{check.kind}",
         "TRANSP:TRANSPARENT",
     ]
@@ -122,11 +140,11 @@ def _event(
         rrule = rule.strip().removeprefix("RRULE:")
         if "UNTIL=" not in rrule.upper() and "COUNT=" not in rrule.upper():
             rrule += f";UNTIL={_day(end)}"
-        lines.append(f"RRULE:{rrule}")
+        lines.append(f"RRULE:{ics_recur(rrule)}")
     lines += [
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
-        f"DESCRIPTION:{_text(summary)}",
+        f"DESCRIPTION:{ics_text(summary)}",
         f"TRIGGER:{_trigger(deadline.day, calendar)}",
         "END:VALARM",
         "END:VEVENT",

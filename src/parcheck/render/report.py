@@ -10,7 +10,7 @@ from parcheck.engine.report import Due, Item, ReportData
 from parcheck.engine.results import ORDER, CheckResult, Status, badge, colour
 from parcheck.render.markdown import markdown_table, md_cell
 from parcheck.render.status import HEAD, cells, day, number
-from parcheck.safety.text import one_line
+from parcheck.safety.text import no_commands, one_line
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -406,4 +406,5 @@ def render_terminal(data: ReportData, lang: str, width: int = 100, color: bool =
                 console.print(Text(one_line(sub), style="bold"))
             is_trend = t[0][-1] == words["trend"]
             console.print(table(trend_table(t) if is_trend else t))
-    return out.getvalue()
+    # a title cell wraps: no continuation line may read as a CI workflow command
+    return no_commands(out.getvalue())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +16,7 @@ from parcheck.engine.results import (
     label,
 )
 from parcheck.render.markdown import markdown_table, md_cell
-from parcheck.safety.text import one_line
+from parcheck.safety.text import json_document, one_line, starts_command
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -141,16 +140,10 @@ def cells(check: CheckResult, lang: str, as_of: dt.date) -> list[str]:
             )
             due += f" ({when})"
     verdict = badge(check.status, lang)
-    return [
-        check.id,
-        one_line(check.title),
-        one_line(check.lead),
-        target,
-        actual,
-        gap,
-        due,
-        verdict,
-    ]
+    # every cell one line of plain text: a unit's name, a rule or a title from the plan
+    # cannot break a row or reach the terminal as a control
+    row = [check.id, check.title, check.lead, target, actual, gap, due, verdict]
+    return [one_line(cell) for cell in row]
 
 
 def summary_line(evaluation: Evaluation, lang: str) -> str:
@@ -247,6 +240,8 @@ def render_table(
             if i < len(shown) - 1:
                 out.append(GAP)
         out.rstrip()
+        if starts_command(out.plain):  # a unit's name first on a line: not a CI command
+            out = Text("\u200b") + out
         return out
 
     lines = [line([Text(head[i], style="bold") for i in shown]), Text("─" * width)]
@@ -294,8 +289,8 @@ def render_json(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) 
     }
     # One line a field and a task: readable and diffable, and written by json's C encoder
     # (`indent` would switch to the pure-Python one, seconds for a province-size plan).
-    fields = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in payload.items()]
-    items = ",\n".join(f"    {json.dumps(t.as_dict(), ensure_ascii=False)}" for t in tasks)
+    fields = [f"  {json_document(k)}: {json_document(v)}" for k, v in payload.items()]
+    items = ",\n".join(f"    {json_document(t.as_dict())}" for t in tasks)
     fields.append(f'  "tasks": [\n{items}\n  ]' if tasks else '  "tasks": []')
     return "{\n" + ",\n".join(fields) + "\n}\n"
 

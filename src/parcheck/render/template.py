@@ -6,44 +6,56 @@ import datetime as dt
 
 from parcheck.plan.model import DeliverableCheck, EventCheck, Plan, RecurringCheck, ThresholdCheck
 from parcheck.plan.units import UnitIndex
-from parcheck.safety.text import one_line
+from parcheck.safety.text import yaml_comment, yaml_scalar
 
 
 def render_template(plan: Plan, as_of: dt.date) -> str:
+    """A YAML metrics file with every check of `plan` blank, and what each check asks for
+    (kind, target, due date, lead unit) in comments. Plan text only ever reaches a comment,
+    one line each (`safety.text.yaml_comment`), so a title cannot add a line or a key."""
     from parcheck.plan.recurrence import occurrences
 
     units = UnitIndex(plan)
+
+    def comment(text: str, indent: str = "  ") -> str:
+        return f"{indent}# {yaml_comment(text)}"
+
+    def detail(text: str) -> str:
+        return f"  #   {yaml_comment(text)}"
+
     lines = [
-        f"# Số liệu kế hoạch {plan.id} — điền giá trị rồi gửi Văn phòng Sở",
-        f"plan: {plan.id}",
+        comment(f"Số liệu kế hoạch {plan.id} — điền giá trị rồi gửi Văn phòng Sở", ""),
+        f"plan: {yaml_scalar(plan.id)}",
         f"as_of: {as_of.isoformat()}",
         "source: ",
         "values:",
     ]
     for section in plan.sections:
-        lines.append(f"  # --- {section.id}. {one_line(section.title)}")
+        lines.append(comment(f"--- {section.id}. {section.title}"))
         for task in section.tasks:
             for check in task.checks:
                 lead = units.name_of(check.lead or task.lead)
-                lines.append(f"  # {check.id} [{check.kind}] {one_line(check.title)}")
+                key = yaml_scalar(check.id)
+                lines.append(comment(f"{check.id} [{check.kind}] {check.title}"))
                 if isinstance(check, ThresholdCheck):
                     due = "thường xuyên" if check.due == "continuous" else check.due.isoformat()
                     t = check.target
-                    lines.append(f"  #   chỉ tiêu {t.op} {t.value:g} {t.unit} · hạn {due} · {lead}")
-                    lines.append(f"  {check.id}: ")
+                    lines.append(
+                        detail(f"chỉ tiêu {t.op} {t.value:g} {t.unit} · hạn {due} · {lead}")
+                    )
+                    lines.append(f"  {key}: ")
                 elif isinstance(check, DeliverableCheck):
-                    lines.append(f"  #   hạn {check.due.isoformat()} · {lead}")
-                    lines.append(f'  {check.id}: {{done: , evidence: ""}}')
+                    lines.append(detail(f"hạn {check.due.isoformat()} · {lead}"))
+                    lines.append(f'  {key}: {{done: , evidence: ""}}')
                 elif isinstance(check, RecurringCheck):
                     nxt = [d for d in occurrences(check, plan) if d >= as_of][:1]
                     when = f"lần tới {nxt[0].isoformat()}" if nxt else "đã hết lịch"
-                    lines.append(f"  #   {check.rrule} · {when} · {lead}")
-                    lines.append(f"  {check.id}: {{done: []}}")
+                    lines.append(detail(f"{check.rrule} · {when} · {lead}"))
+                    lines.append(f"  {key}: {{done: []}}")
                 elif isinstance(check, EventCheck):
                     lim = check.limit
                     lines.append(
-                        f"  #   trong {lim.amount} {lim.unit} kể từ: "
-                        f"{one_line(check.event)} · {lead}"
+                        detail(f"trong {lim.amount} {lim.unit} kể từ: {check.event} · {lead}")
                     )
-                    lines.append(f"  {check.id}: {{events: []}}")
+                    lines.append(f"  {key}: {{events: []}}")
     return "\n".join(lines) + "\n"

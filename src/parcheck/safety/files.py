@@ -9,11 +9,11 @@ import io
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from parcheck.errors import UsageError
-from parcheck.problems import Problem, Severity
 
 MB = 1024 * 1024
 # The shipped plan is 50 kB and a 50,000-task plan about 14 MB; a snapshot of every check of
@@ -57,15 +57,24 @@ def kind_of(mode: int) -> dict[str, str]:
 
 
 class Unreadable(Exception):
-    """An input that was not read, as the problem to report for it."""
+    """An input that was not read: the problem code to report for it and its parameters
+    (the callers, which know how problems are reported, turn it into one)."""
 
     def __init__(self, code: str, params: dict[str, Any] | None = None) -> None:
         super().__init__(code)
         self.code = code
         self.params = params or {}
 
-    def problem(self, name: str) -> Problem:
-        return Problem(name, 0, 0, self.code, self.params)
+
+@dataclass(frozen=True)
+class Passed:
+    """A file a folder walk did not read: the problem code to report for it (a warning
+    unless `error`) and its parameters."""
+
+    path: Path
+    code: str
+    params: dict[str, Any]
+    error: bool = False
 
 
 def read_input(path: Path, limit: int) -> bytes:
@@ -101,28 +110,21 @@ def read_input(path: Path, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_or_problem(path: Path, name: str, limit: int) -> bytes | Problem:
-    """`read_input`, with a file that cannot be read given as its problem at `name`."""
-    try:
-        return read_input(path, limit)
-    except Unreadable as exc:
-        return exc.problem(name)
-
-
 def _skipped(name: str) -> bool:
     """Hidden files and folders, and editor lock files: LibreOffice's `.~lock.x.ods#` and
     Emacs' `.#x` are hidden, Microsoft Office's is `~$x.xlsx`."""
     return name.startswith((".", "~$"))
 
 
-def files_in(folder: Path, extensions: frozenset[str], problems: list[Problem]) -> list[Path]:
+def files_in(folder: Path, extensions: frozenset[str]) -> tuple[list[Path], list[Passed]]:
     """The regular files below `folder` whose extension is one of `extensions`, in name
     order. Hidden and lock files are skipped; so is any other kind of file (a FIFO, a device,
     a link to one or a broken link), with a warning, and never opened. A link to a folder is
-    not followed (it may lead back up, or to the whole disk), with a warning too."""
+    not followed (it may lead back up, or to the whole disk), with a warning too. Returns
+    the files and what was passed over."""
     seen: set[tuple[int, int]] = set()
     found: list[Path] = []
-    skipped: list[Problem] = []
+    skipped: list[Passed] = []
     todo = [folder]
     with contextlib.suppress(OSError):
         st = os.stat(folder)
@@ -134,7 +136,7 @@ def files_in(folder: Path, extensions: frozenset[str], problems: list[Problem]) 
                 names = sorted(entry.name for entry in listing)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            problems.append(Problem(shown(current), 0, 0, "PC002", {"reason": reason}))
+            skipped.append(Passed(current, "PC002", {"reason": reason}, error=True))
             continue
         folders = []
         for name in names:
@@ -152,7 +154,7 @@ def files_in(folder: Path, extensions: frozenset[str], problems: list[Problem]) 
                         "kind": "liên kết tới thư mục, không theo",
                         "kind_en": "a link to a folder, not followed",
                     }
-                    skipped.append(Problem(shown(path), 0, 0, "PF003", params, Severity.WARNING))
+                    skipped.append(Passed(path, "PF003", params))
                     continue
                 if stat.S_ISDIR(st.st_mode):
                     if (st.st_dev, st.st_ino) not in seen:  # a bind mount looping back
@@ -165,10 +167,9 @@ def files_in(folder: Path, extensions: frozenset[str], problems: list[Problem]) 
                     continue
                 params = kind_of(st.st_mode)
             if known:
-                skipped.append(Problem(shown(path), 0, 0, "PF003", params, Severity.WARNING))
+                skipped.append(Passed(path, "PF003", params))
         todo.extend(reversed(folders))
-    problems.extend(sorted(skipped, key=lambda p: p.path))
-    return sorted(found)
+    return sorted(found), sorted(skipped, key=lambda p: p.path)
 
 
 # ----------------------------------------------------------------------------- writing
