@@ -25,8 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "PC012": ("thẻ YAML không được phép: {tag}", "YAML tag not allowed: {tag}"),
     "PC013": (
-        "tham chiếu (alias) YAML mở rộng quá {limit} nút",
-        "YAML aliases expand to more than {limit} nodes",
+        "tham chiếu (alias) YAML mở rộng quá {nodes} nút hoặc {chars} ký tự",
+        "YAML aliases expand to more than {nodes} nodes or {chars} characters",
     ),
     "PC014": ("tệp không phải UTF-8: {reason}", "the file is not UTF-8: {reason}"),
     "PC015": ("tệp rỗng", "the file is empty"),
@@ -84,6 +84,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "PC044": (
         "tên đơn vị {name!r} trùng với đơn vị {other!r}",
         "unit name {name!r} is also used by unit {other!r}",
+    ),
+    "PC045": (
+        "YAML lồng nhau quá {limit} cấp",
+        "YAML nested more than {limit} levels deep",
+    ),
+    "PC046": (
+        "tham chiếu (alias) YAML trỏ vào chính nút chứa nó",
+        "a YAML alias refers to a node that contains it",
     ),
     "PM001": ("tiêu chí {id!r} không có trong kế hoạch{hint}", "no check {id!r} in the plan{hint}"),
     "PM002": (
