@@ -1,14 +1,92 @@
-"""Limits on the work an input may cause: alias bombs in memory."""
+"""Limits on the work an input may cause: recurring rules, alias bombs in memory."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from parcheck.plan import recurrence
+from tests.conftest import DATA, ROOT, RunCli
+
+MINI = DATA / "plans" / "valid" / "minimal.yaml"
+
+
+def rrule_plan(tmp_path: Path, rule: str) -> Path:
+    text = MINI.read_text(encoding="utf-8").replace(
+        "rrule: FREQ=MONTHLY;BYMONTHDAY=25", f'rrule: "{rule}"'
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+SLOW_BEFORE = [
+    "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31",  # 5 s: dateutil scanned every day up to 9999
+    "FREQ=WEEKLY;BYMONTH=2;BYMONTHDAY=31",
+    "FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31",
+    "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+    "FREQ=DAILY;INTERVAL=7;BYDAY=TU",  # 1 January 2024 is a Monday: never a Tuesday
+    "FREQ=DAILY;COUNT=1000000000",
+    "FREQ=DAILY;INTERVAL=1000000000",
+    "FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO;BYMONTHDAY=31;BYMONTH=2",
+    "FREQ=DAILY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23",
+    "FREQ=SECONDLY",  # 65 s and 1.5 GB
+    "FREQ=MINUTELY;BYMONTHDAY=31;BYMONTH=2",
+]
+
+
+def test_every_rule_expands_in_well_under_a_second_and_stays_right() -> None:
+    spans = [
+        (dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+        (dt.date(1900, 1, 1), dt.date(2100, 12, 31)),
+    ]
+    for start, until in spans:
+        for rule in SLOW_BEFORE:
+            recurrence._expand.cache_clear()
+            began = time.perf_counter()
+            with contextlib.suppress(recurrence.RuleError):
+                recurrence._expand(rule, start, until)
+            assert time.perf_counter() - began < 0.25, (rule, start.year)
+    # the scan stops once it has left the span, and keeps everything inside it
+    expand = recurrence._expand
+    start, until = spans[0]
+    assert expand("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", start, until) == (dt.date(2024, 2, 29),)
+    assert (
+        expand("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", dt.date(2025, 1, 1), dt.date(2027, 12, 31))
+        == ()
+    )
+    assert len(expand("FREQ=DAILY", *spans[1])) == 73414
+    assert expand("FREQ=MONTHLY;BYMONTHDAY=31", start, until)[-2:] == (
+        dt.date(2024, 10, 31),
+        dt.date(2024, 12, 31),
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "code", "words"),
+    [
+        ("FREQ=SECONDLY", "PC047", "FREQ=SECONDLY"),
+        ("FREQ=HOURLY;INTERVAL=2", "PC047", "FREQ=HOURLY"),
+        ("FREQ=DAILY;BYHOUR=9,17", "PC048", "more than 366 occurrences from 01/01/2024"),
+        ("FREQ=DAILY;COUNT=3;UNTIL=20241231", "PC035", "count"),
+        ("FREQ=DAILY;BYEASTER=0", "PC035", "BYEASTER"),
+    ],
+)
+def test_rules_a_due_day_cannot_have_are_refused_at_the_rule(
+    run_cli: RunCli, tmp_path: Path, rule: str, code: str, words: str
+) -> None:
+    plan = rrule_plan(tmp_path, rule)
+    result = run_cli("validate", plan, "--lang", "en")
+    assert result.exit_code == 1
+    line = next(i for i, text in enumerate(plan.read_text().splitlines(), 1) if "rrule:" in text)
+    assert f"{plan}:{line}:20: error {code} " in result.stdout
+    assert words in result.stdout
 
 
 def titles_plan(tmp_path: Path) -> Path:

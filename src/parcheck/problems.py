@@ -93,6 +93,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tham chiếu (alias) YAML trỏ vào chính nút chứa nó",
         "a YAML alias refers to a node that contains it",
     ),
+    "PC047": (
+        "RRULE FREQ={freq}: hạn định kỳ tính theo ngày, FREQ nhỏ nhất là DAILY",
+        "RRULE FREQ={freq}: due days come no finer than FREQ=DAILY",
+    ),
+    "PC048": (
+        "RRULE sinh hơn {limit} lần từ {start} đến {until} (tối đa một lần mỗi ngày)",
+        "the RRULE gives more than {limit} occurrences from {start} to {until} (at most one a day)",
+    ),
     "PM001": ("tiêu chí {id!r} không có trong kế hoạch{hint}", "no check {id!r} in the plan{hint}"),
     "PM002": (
         "giá trị của {id!r} ({kind}) không đúng dạng; cần {fits}",
