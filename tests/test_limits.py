@@ -1,4 +1,5 @@
-"""Limits on the work an input may cause: recurring rules, alias bombs in memory."""
+"""Limits on the work an input may cause, and inputs at the edges of what is read: recurring
+rules, alias bombs in memory, times with UTC offsets, CSV cells past csv's limit."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from parcheck.figures.values import Bad, read_moment, read_number
 from parcheck.plan import recurrence
-from tests.conftest import DATA, ROOT, RunCli
+from tests.conftest import DATA, PLAN, ROOT, RunCli
 
 MINI = DATA / "plans" / "valid" / "minimal.yaml"
 
@@ -146,3 +148,52 @@ def test_titles_aliasing_a_long_string_are_refused_fast_in_little_memory(
     assert "PC013" in out and "Traceback" not in out
     assert int(peak_kb) < 200_000, f"{int(peak_kb) // 1024} MB"
     assert float(seconds) < 10
+
+
+def test_event_times_with_an_offset_are_read_in_vietnam_time() -> None:
+    expected = dt.datetime(2024, 4, 12, 10, 0)
+    for written in (
+        "2024-04-12T10:00:00+07:00",
+        "2024-04-12 10:00+0700",
+        "2024-04-12T03:00:00Z",
+        "2024-04-12t03:00z",
+        "2024-04-12 05:00:00 +02:00",
+        "2024-04-11T22:00-05",
+        "12/04/2024 10:00",
+    ):
+        assert read_moment(written, end_of_day=False) == expected, written
+    for wrong in ("2024-04-12 10:00+25:00", "2024-04-12 24:00"):
+        with pytest.raises(Bad) as bad:
+            read_moment(wrong, end_of_day=False)
+        assert bad.value.code == "PM004"
+
+
+def test_metrics_numbers_are_decimals_as_written() -> None:
+    assert read_number("0,5") == 0.5 and read_number("0") == 0.0 and read_number("98,5%") == 98.5
+    for written, code in (
+        ("075", "PM012"),
+        ("00", "PM012"),
+        ("1" * 400, "PM003"),
+        ("1:20", "PM003"),
+    ):
+        with pytest.raises(Bad) as bad:
+            read_number(written)
+        assert bad.value.code == code, written
+
+
+def test_a_csv_cell_past_the_field_limit_stops_status_with_its_row(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    figures = tmp_path / "figures.csv"
+    figures.write_text(
+        'check,value,as_of,note\nI.1,88,2024-11-25,ok\nVI.3,"72,4,2024-11-25,'
+        + "x" * 140_000
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run_cli("status", "--plan", PLAN, "--metrics", figures, "--as-of", "2024-11-25")
+    assert result.exit_code == 2
+    assert f"{figures}:3: error PM013 " in result.stderr
+    result = run_cli("validate", PLAN, "--metrics", figures, "--lang", "en")
+    assert result.exit_code == 1
+    assert "line 3 has a cell longer than 131072 characters" in result.stdout

@@ -130,6 +130,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không tìm thấy tệp số liệu .yaml, .yml hoặc .csv trong {path}",
         "no .yaml, .yml or .csv metrics file in {path}",
     ),
+    "PM012": (
+        "số có chữ số 0 ở đầu: {value!r} (YAML 1.1 đọc là số bát phân); viết {plain}",
+        "a number with a leading zero: {value!r} (YAML 1.1 reads it as octal); write {plain}",
+    ),
+    "PM013": (
+        "dòng {row} có một ô dài hơn {limit} ký tự (dấu ngoặc kép chưa đóng?)",
+        "line {row} has a cell longer than {limit} characters (a quote left open?)",
+    ),
+    "PM014": (
+        "ngày {value} nằm ngoài khoảng {first}–{last}",
+        "the date {value} lies outside {first}–{last}",
+    ),
+    "PM015": (
+        "CSV không đọc được ở dòng {row}: {reason}",
+        "cannot read the CSV at line {row}: {reason}",
+    ),
 }
 
 
