@@ -1,5 +1,6 @@
 """Limits on the work an input may cause, and inputs at the edges of what is read: recurring
-rules, alias bombs in memory, times with UTC offsets, CSV cells past csv's limit."""
+rules, alias bombs in memory, times with UTC offsets, CSV cells past csv's limit, dates near
+year 1 or 9999 and limits that run past the calendar."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from parcheck.engine.report import build_report, days_after, month_before
 from parcheck.figures.values import Bad, read_moment, read_number
 from parcheck.plan import recurrence
+from parcheck.plan.load import load_plan
 from tests.conftest import DATA, PLAN, ROOT, RunCli
 
 MINI = DATA / "plans" / "valid" / "minimal.yaml"
@@ -197,3 +200,57 @@ def test_a_csv_cell_past_the_field_limit_stops_status_with_its_row(
     result = run_cli("validate", PLAN, "--metrics", figures, "--lang", "en")
     assert result.exit_code == 1
     assert "line 3 has a cell longer than 131072 characters" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--as-of", "0001-01-01"],
+        ["status", "--as-of", "9999-12-31"],
+        ["report", "--as-of", "9999-12-31"],
+        ["report", "--as-of", "1899-12-31"],
+        ["report", "--month", "2101-01"],
+        ["calendar", "--to", "9999-12-31"],
+        ["template", "--as-of", "9999-12-31"],
+    ],
+)
+def test_dates_outside_1900_to_2100_are_refused_as_options(
+    run_cli: RunCli, args: list[str]
+) -> None:
+    result = run_cli(*args, "--plan", PLAN)
+    assert result.exit_code == 2
+    assert "nằm ngoài khoảng 01/01/1900–31/12/2100" in result.stderr
+
+
+def test_the_report_counts_at_the_ends_of_the_calendar_without_overflow() -> None:
+    assert month_before(dt.date(1, 1, 15)) == dt.date.min
+    assert month_before(dt.date(2024, 3, 31)) == dt.date(2024, 2, 29)
+    assert days_after(dt.date(9999, 12, 20), 30) == dt.date.max
+    plan = load_plan(PLAN).plan
+    assert plan is not None
+    for day in (dt.date(9999, 12, 31), dt.date(1, 1, 5)):
+        data = build_report(plan, [], day, plan_path="p", plan_digest="d")
+        assert data.as_of == day
+
+
+def test_a_limit_the_calendar_cannot_reach_is_one_message(run_cli: RunCli, tmp_path: Path) -> None:
+    case = DATA / "bad" / "limits-limit-beyond-working-hours"
+    for lang, words in (
+        ("en", "check I.1.d: cannot count 3660 working hours from 20/11/2024 00:00"),
+        ("vi", "tiêu chí I.1.d: không tính được hạn 3660 giờ làm việc kể từ 20/11/2024 00:00"),
+    ):
+        for command in ("status", "report"):
+            result = run_cli(
+                command,
+                "--plan",
+                case / "plan.yaml",
+                "--metrics",
+                case / "figures.yaml",
+                "--as-of",
+                "2024-11-25",
+                "--lang",
+                lang,
+            )
+            assert result.exit_code == 2
+            assert result.stderr == f"parcheck: {words} — " + result.stderr.split(" — ", 1)[1]
+            assert "Invalid value" not in result.stderr
