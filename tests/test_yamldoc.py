@@ -1,8 +1,12 @@
-"""The YAML reader's guards: alias expansion is bounded, file size is not."""
+"""The YAML reader's guards: alias expansion (nodes and characters) and nesting are bounded,
+file size is not; numbers are plain decimals."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
+import yaml
 
 from parcheck.plan import yamldoc
 
@@ -29,3 +33,97 @@ def test_positions_are_found_on_demand() -> None:
     assert doc.position(("x", 1, "name")) == (3, 19)
     assert doc.position(("x", 1, "name"), key=True) == (3, 13)
     assert doc.position(("x", 1, "missing")) == (3, 5)
+
+
+def refused(text: str) -> list[tuple[int, int, str]]:
+    with pytest.raises(yamldoc.YamlProblems) as caught:
+        yamldoc.parse(text, "x.yaml")
+    return [(p.line, p.column, p.code) for p in caught.value.problems]
+
+
+def test_nesting_is_bounded_and_refused_where_it_goes_too_deep() -> None:
+    ok = "a: " + "[" * 63 + "]" * 63
+    assert yamldoc.parse(ok, "ok.yaml").data["a"] is not None  # 64 levels with the mapping
+    assert refused("a: " + "[" * 64 + "]" * 64) == [(1, 67, "PC045")]
+    assert refused("a: " + "[" * 900 + "]" * 900) == [(1, 67, "PC045")]
+    assert refused("a:\n  " + "- " * 800 + "x\n") == [(2, 129, "PC045")]
+    # libyaml itself stops at 1,000 levels: the same message, at libyaml's position
+    assert refused("a: " + "[" * 1200 + "]" * 1200) == [(1, 1003, "PC045")]
+
+
+def test_the_pure_python_composer_recursing_is_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamldoc, "_Loader", yaml.SafeLoader)
+    assert refused("a: " + "[" * 900 + "]" * 900) == [(1, 1, "PC045")]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("a: &a [*a]\n", (1, 4)),
+        ("a: &a {b: *a}\n", (1, 8)),
+        ("a: &a [1, [2, *a]]\n", (1, 11)),
+        ("x: {y: &a [{z: *a}]}\n", (1, 13)),
+    ],
+)
+def test_an_alias_inside_its_own_node_is_refused(text: str, where: tuple[int, int]) -> None:
+    assert refused(text) == [(*where, "PC046")]
+
+
+def test_aliased_scalars_count_their_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamldoc, "MAX_CHARS", 1000)
+    head = "a: &a " + "x" * 100 + "\n"
+    assert len(yamldoc.parse(head + "b: [" + ", ".join(["*a"] * 10) + "]\n", "ok").data["b"]) == 10
+    assert refused(head + "b: [" + ", ".join(["*a"] * 11) + "]\n") == [(2, 4, "PC013")]
+    assert refused(head + "".join(f"k{i}: *a\n" for i in range(11))) == [(12, 1, "PC013")]
+    assert refused("k: &a " + "x" * 600 + "\nm: {*a : 1}\nn: {*a : 2}\n") == [(3, 4, "PC013")]
+
+
+def test_titles_aliasing_one_long_string_are_refused_quickly() -> None:
+    big = "x" * 100_000
+    rows = "".join(f"  - {{id: T.{i}, title: *big}}\n" for i in range(5000))
+    started = time.perf_counter()
+    problems = refused(f"title: &big {big}\ntasks:\n{rows}")
+    assert problems == [(13, 16, "PC013")]  # at `title` of the 11th: past a million characters
+    assert time.perf_counter() - started < 2
+
+
+WRITTEN_AND_READ = [
+    ("80", 80),
+    ("-3", -3),
+    ("+5", 5),
+    ("0", 0),
+    ("98.5", 98.5),
+    (".5", 0.5),
+    ("1.0e+3", 1000.0),
+    ("true", True),
+    ("False", False),
+    ("~", None),
+    ("075", "075"),
+    ("0x50", "0x50"),
+    ("0b101", "0b101"),
+    ("1_000", "1_000"),
+    ("7:00", "7:00"),
+    ("13:30", "13:30"),
+    ("190:20:30.15", "190:20:30.15"),
+    (".nan", ".nan"),
+    (".inf", ".inf"),
+    ("-.inf", "-.inf"),
+    ("yes", "yes"),
+    ("No", "No"),
+    ("on", "on"),
+    ("OFF", "OFF"),
+    ("9" * 19, "9" * 19),
+    ("9" * 5000, "9" * 5000),
+    ("1" * 400 + ".0", "1" * 400 + ".0"),
+    ("!!int abc", "abc"),
+    ("!!float 1,5", "1,5"),
+    ("!!bool maybe", "maybe"),
+]
+"""Plain decimals are numbers; YAML 1.1's other forms, and numbers too long to be one, are
+the text they are written as."""
+
+
+def test_numbers_are_plain_decimals_and_yaml11_forms_stay_text() -> None:
+    for written, read in WRITTEN_AND_READ:
+        value = yamldoc.parse(f"a: {written}\n", "n.yaml").data["a"]
+        assert (value, type(value)) == (read, type(read)), written

@@ -32,8 +32,19 @@ def parse_date(value: Any) -> dt.date:
     raise ValueError(f"not a date: {value!r} (write YYYY-MM-DD or DD/MM/YYYY)")
 
 
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+"""The dates parcheck reads, in plans, metrics and options: far either side of any plan, and
+far from the ends of Python's calendar (years 1 and 9999), so that counting a limit forward
+or a month back never runs off it."""
+
+
+def in_range(day: dt.date) -> bool:
+    return EARLIEST <= day <= LATEST
+
+
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # Asia/Ho_Chi_Minh: UTC+7, no DST
 
 
 def dmy(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"  # strftime writes year 1 as "1"

@@ -27,8 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "PC012": ("thẻ YAML không được phép: {tag}", "YAML tag not allowed: {tag}"),
     "PC013": (
-        "tham chiếu (alias) YAML mở rộng quá {limit} nút",
-        "YAML aliases expand to more than {limit} nodes",
+        "tham chiếu (alias) YAML mở rộng quá {nodes} nút hoặc {chars} ký tự",
+        "YAML aliases expand to more than {nodes} nodes or {chars} characters",
     ),
     "PC014": ("tệp không phải UTF-8: {reason}", "the file is not UTF-8: {reason}"),
     "PC015": ("tệp rỗng", "the file is empty"),
@@ -96,6 +96,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the text holds the bidirectional control {char}, which can disguise what it says; "
         "delete it",
     ),
+    "PC045": (
+        "YAML lồng nhau quá {limit} cấp",
+        "YAML nested more than {limit} levels deep",
+    ),
+    "PC046": (
+        "tham chiếu (alias) YAML trỏ vào chính nút chứa nó",
+        "a YAML alias refers to a node that contains it",
+    ),
+    "PC047": (
+        "RRULE FREQ={freq}: hạn định kỳ tính theo ngày, FREQ nhỏ nhất là DAILY",
+        "RRULE FREQ={freq}: due days come no finer than FREQ=DAILY",
+    ),
+    "PC048": (
+        "RRULE sinh hơn {limit} lần từ {start} đến {until} (tối đa một lần mỗi ngày)",
+        "the RRULE gives more than {limit} occurrences from {start} to {until} (at most one a day)",
+    ),
     "PM001": ("tiêu chí {id!r} không có trong kế hoạch{hint}", "no check {id!r} in the plan{hint}"),
     "PM002": (
         "giá trị của {id!r} ({kind}) không đúng dạng; cần {fits}",
@@ -145,6 +161,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "văn bản chứa ký tự đổi chiều {char}, có thể che giấu nội dung thật; hãy xóa ký tự này",
         "the text holds the bidirectional control {char}, which can disguise what it says; "
         "delete it",
+    ),
+    "PM012": (
+        "số có chữ số 0 ở đầu: {value!r} (YAML 1.1 đọc là số bát phân); viết {plain}",
+        "a number with a leading zero: {value!r} (YAML 1.1 reads it as octal); write {plain}",
+    ),
+    "PM013": (
+        "dòng {row} có một ô dài hơn {limit} ký tự (dấu ngoặc kép chưa đóng?)",
+        "line {row} has a cell longer than {limit} characters (a quote left open?)",
+    ),
+    "PM014": (
+        "ngày {value} nằm ngoài khoảng {first}–{last}",
+        "the date {value} lies outside {first}–{last}",
+    ),
+    "PM015": (
+        "CSV không đọc được ở dòng {row}: {reason}",
+        "cannot read the CSV at line {row}: {reason}",
     ),
 }
 

@@ -207,15 +207,31 @@ def load_inputs(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan
     return loaded.plan, read, loaded.digest
 
 
-def as_of_option(value: str | None, option: str = "--as-of") -> dt.date:
+def as_of_option(value: str | None, option: str = "--as-of", lang: str = "vi") -> dt.date:
     from parcheck.dates import parse_date
 
     if value is None:
         return today_in_vietnam()
     try:
-        return parse_date(value)
+        day = parse_date(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint=option) from None
+    return date_in_range(day, option, lang)
+
+
+def date_in_range(day: dt.date, option: str, lang: str) -> dt.date:
+    """`day`, if it lies in the years parcheck reads (1900–2100); a date near year 1 or 9999
+    would run off the calendar when a report counts a month back or 30 days on."""
+    from parcheck.dates import EARLIEST, LATEST, dmy, in_range
+
+    if in_range(day):
+        return day
+    span = f"{dmy(EARLIEST)}–{dmy(LATEST)}"
+    if lang == "en":
+        text = f"{dmy(day)} lies outside {span}"
+    else:
+        text = f"ngày {dmy(day)} nằm ngoài khoảng {span}"
+    raise typer.BadParameter(text, param_hint=option)
 
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # Asia/Ho_Chi_Minh: UTC+7, no DST

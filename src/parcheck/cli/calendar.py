@@ -45,8 +45,8 @@ def calendar(
     from parcheck.safety.files import write_output
 
     plan_model, _, _ = load_inputs(plan, [], lang.value)
-    first = as_of_option(start, "--from") if start else plan_model.start
-    last = as_of_option(end, "--to") if end else plan_model.end
+    first = as_of_option(start, "--from", lang.value) if start else plan_model.start
+    last = as_of_option(end, "--to", lang.value) if end else plan_model.end
     if last < first:
         raise typer.BadParameter("--to is before --from", param_hint="--to")
     try:

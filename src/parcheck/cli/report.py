@@ -23,9 +23,11 @@ from parcheck.cli.app import (
     PlanOption,
     app,
     as_of_option,
+    date_in_range,
     load_inputs,
     stop_with,
 )
+from parcheck.engine.deadlines import LimitError
 from parcheck.errors import ParcheckError
 from parcheck.safety.files import shown
 
@@ -104,21 +106,26 @@ def report(
     30 days, whom to chase for figures, and every threshold month by month."""
     if month is not None and as_of is not None:
         raise typer.BadParameter("give --as-of or --month, not both", param_hint="--month")
-    day = _month_day(month) if month is not None else as_of_option(as_of)
+    day = (
+        _month_day(month, lang.value) if month is not None else as_of_option(as_of, lang=lang.value)
+    )
     plan_model, read, digest = load_inputs(plan, metrics, lang.value)
     inputs = (plan, *read.paths)
     request = ReportRequest(day, lang.value, fmt.value, unit, output, shown(plan), digest, inputs)
     try:
         run_report(plan_model, read.snapshots, request)
+    except LimitError as exc:
+        raise stop_with(exc.in_lang(lang.value)) from None
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     except ParcheckError as exc:
         raise stop_with(exc) from None
 
 
-def _month_day(month: str) -> dt.date:
+def _month_day(month: str, lang: str) -> dt.date:
     try:
         year, number = (int(part) for part in month.split("-"))
-        return dt.date(year, number, 25)
+        day = dt.date(year, number, 25)
     except ValueError:
         raise typer.BadParameter(f"{month!r}: write YYYY-MM", param_hint="--month") from None
+    return date_in_range(day, "--month", lang)

@@ -22,7 +22,9 @@ from parcheck.cli.app import (
     app,
     as_of_option,
     load_inputs,
+    stop_with,
 )
+from parcheck.engine.deadlines import LimitError
 from parcheck.engine.results import RED, YELLOW
 from parcheck.engine.selection import select
 from parcheck.engine.verdicts import evaluate
@@ -120,13 +122,15 @@ def status(
     ),
 ) -> None:
     """A verdict for every check of the plan on a date; exit 1 when --fail-on is reached."""
-    day = as_of_option(as_of)
+    day = as_of_option(as_of, lang=lang.value)
     plan_model, read, _ = load_inputs(plan, metrics, lang.value)
     request = StatusRequest(
         day, lang.value, fmt.value, unit, section, only, warn_days, fail_on.value, by.value
     )
     try:
         code = run_status(plan_model, read.snapshots, request)
+    except LimitError as exc:
+        raise stop_with(exc.in_lang(lang.value)) from None
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     raise typer.Exit(code)

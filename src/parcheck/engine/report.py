@@ -79,11 +79,21 @@ class ReportData:
 
 
 def month_before(day: dt.date) -> dt.date:
-    """The same day a month earlier (the last day of that month when it has fewer days)."""
+    """The same day a month earlier (the last day of that month when it has fewer days);
+    the first day Python knows, in January of year 1."""
     from dateutil.relativedelta import relativedelta
 
+    if (day.year, day.month) == (dt.MINYEAR, 1):
+        return dt.date.min
     result: dt.date = day - relativedelta(months=1)
     return result
+
+
+def days_after(day: dt.date, days: int) -> dt.date:
+    """`days` days after `day`, or the last day Python knows when that lies beyond it."""
+    if day > dt.date.max - dt.timedelta(days=days):
+        return dt.date.max
+    return day + dt.timedelta(days=days)
 
 
 def _items(tasks: Sequence[TaskResult]) -> list[Item]:
@@ -98,7 +108,7 @@ def _by_unit(items: list[Item]) -> dict[str, list[Item]]:
 
 
 def _upcoming(items: list[Item], as_of: dt.date) -> list[Due]:
-    end = as_of + dt.timedelta(days=WINDOW_DAYS)
+    end = days_after(as_of, WINDOW_DAYS)
     out = []
     for item in items:
         check = item.check

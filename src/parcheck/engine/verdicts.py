@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from parcheck.engine.calendar import WorkCalendar
-from parcheck.engine.deadlines import limit_end
+from parcheck.engine.deadlines import LimitError, limit_end
 from parcheck.engine.results import CheckResult, Evaluation, Score, Status, TaskResult, worst
 from parcheck.figures import Done, Events, Number, Snapshot, Submissions, Value
 from parcheck.plan.recurrence import occurrences
@@ -201,7 +201,10 @@ def evaluate_event(check: EventCheck, value: Value | None, ctx: Context, lead: s
     for event in value.events:
         if event.start > now_end:
             continue
-        end = limit_end(ctx.calendar, event.start, check.limit)
+        try:
+            end = limit_end(ctx.calendar, event.start, check.limit)
+        except (ValueError, OverflowError):
+            raise LimitError(check.id, event.start, check.limit) from None
         done = event.done if event.done is not None and event.done <= now_end else None
         if done is not None:
             ok = done <= end

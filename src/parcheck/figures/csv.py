@@ -20,7 +20,10 @@ def read_csv(name: str, data: bytes, checks: PlanChecks) -> tuple[list[Snapshot]
         text = yamldoc.decode(data, name)
     except yamldoc.YamlProblems as exc:
         return [], exc.problems
-    rows = list(csv.reader(io.StringIO(unicodedata.normalize("NFC", text))))
+    try:
+        rows = _rows(unicodedata.normalize("NFC", text))
+    except _Unreadable as bad:
+        return [], [Problem(name, bad.line, 0, bad.code, bad.params)]
     header = [cell.strip().lower() for cell in rows[0]] if rows else []
     if header[:3] != ["check", "value", "as_of"]:
         return [], [Problem(name, 1, 0, "PM009", {"found": ",".join(header) or "∅"})]
@@ -61,3 +64,29 @@ def read_csv(name: str, data: bytes, checks: PlanChecks) -> tuple[list[Snapshot]
     if problems:
         return [], problems
     return [Snapshot(name, day, values) for day, values in sorted(by_day.items())], []
+
+
+class _Unreadable(Exception):
+    def __init__(self, line: int, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.line = line
+        self.code = code
+        self.params = params
+
+
+def _rows(text: str) -> list[list[str]]:
+    """The rows of `text`; a row csv cannot read is `_Unreadable` at its number (a cell longer
+    than csv's limit of 131,072 characters is often a quote left open). Lines may end in
+    CR LF, LF or a bare CR (old Mac files), which csv alone refuses."""
+    reader = csv.reader(io.StringIO(text, newline=None))
+    rows: list[list[str]] = []
+    while True:
+        row = len(rows) + 1  # as the other problems of a CSV file count rows
+        try:
+            rows.append(next(reader))
+        except StopIteration:
+            return rows
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise _Unreadable(row, "PM013", row=row, limit=csv.field_size_limit()) from None
+            raise _Unreadable(row, "PM015", row=row, reason=str(exc)) from None

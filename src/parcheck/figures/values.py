@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from typing import TYPE_CHECKING, Any
 
-from parcheck.dates import parse_date
+from parcheck.dates import EARLIEST, LATEST, VIETNAM, dmy, in_range, parse_date
 from parcheck.figures.model import Done, Event, Events, Number, Submissions, Value
 from parcheck.safety.text import describe, forbidden, is_bidi
 
@@ -23,6 +24,14 @@ FITS = {  # what fits each kind, as a metrics file writes it
     "event": "{events: [{start: YYYY-MM-DD, done: YYYY-MM-DD, ref: …}, …]}",
 }
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+_OCTAL_LOOKING = re.compile(r"^[+-]?0\d")  # `075`: YAML 1.1 reads it as 61
+# A date, then a time (`7:05`, `07:05:30`, `07:05:30.5`), then maybe a UTC offset
+# (`Z`, `+07:00`, `+0700`, `+07`).
+_MOMENT = re.compile(
+    r"^(?P<day>\S+)[ T](?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?"
+    r"\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?$",
+    re.IGNORECASE,
+)
 
 
 class Bad(Exception):
@@ -41,33 +50,58 @@ def read_number(raw: Any) -> float:
     if isinstance(raw, bool):
         raise Bad("PM003", value=raw)
     if isinstance(raw, int | float):
-        return float(raw)
-    if isinstance(raw, str):
+        number = float(raw)
+    elif isinstance(raw, str):
         text = raw.strip().removesuffix("%").strip()
-        if _NUMBER.match(text):
-            return float(text.replace(",", "."))
-    raise Bad("PM003", value=raw)
+        if not _NUMBER.match(text):
+            raise Bad("PM003", value=raw)
+        if _OCTAL_LOOKING.match(text) and not re.match(r"^[+-]?0[.,]", text):
+            plain = text.lstrip("+-").lstrip("0") or "0"
+            raise Bad("PM012", value=raw, plain=("-" if text.startswith("-") else "") + plain)
+        number = float(text.replace(",", "."))
+    else:
+        raise Bad("PM003", value=raw)
+    if not math.isfinite(number):  # 400 digits are read as infinity
+        raise Bad("PM003", value=raw)
+    return number
 
 
 def read_day(raw: Any) -> dt.date:
     try:
-        return parse_date(raw)
+        day = parse_date(raw)
     except ValueError:
         raise Bad("PM004", value=raw) from None
+    if not in_range(day):
+        raise Bad("PM014", value=dmy(day), first=dmy(EARLIEST), last=dmy(LATEST))
+    return day
 
 
 def read_moment(raw: Any, *, end_of_day: bool) -> dt.datetime:
-    """A date and time; a bare date is the start (or end) of that day."""
-    if isinstance(raw, dt.datetime):
-        return raw.replace(tzinfo=None)
-    if isinstance(raw, str) and re.search(r"\d[ T]\d{1,2}:\d{2}", raw.strip()):
-        day_text, _, time_text = raw.strip().replace("T", " ").partition(" ")
+    """A date and time in Vietnam's local time (a time with a UTC offset, `…+07:00`, `…Z`,
+    is converted to it); a bare date is the start (or end) of that day."""
+    if isinstance(raw, str) and (m := _MOMENT.match(raw.strip())):
+        day = read_day(m["day"])
         try:
-            return dt.datetime.combine(read_day(day_text), dt.time.fromisoformat(time_text))
-        except ValueError:
+            moment = dt.datetime.combine(day, dt.time(int(m["h"]), int(m["m"]), int(m["s"] or 0)))
+            if m["zone"]:
+                moment = moment.replace(tzinfo=_zone(m["zone"]))
+                moment = moment.astimezone(VIETNAM).replace(tzinfo=None)
+        except (ValueError, OverflowError):
             raise Bad("PM004", value=raw) from None
+        if not in_range(moment.date()):
+            raise Bad("PM014", value=raw, first=dmy(EARLIEST), last=dmy(LATEST))
+        return moment
     day = read_day(raw)
     return dt.datetime.combine(day, dt.time.max if end_of_day else dt.time.min)
+
+
+def _zone(text: str) -> dt.timezone:
+    """`Z`, `+07:00`, `+0700` or `+07` as a fixed offset from UTC (ValueError beyond ±24 h)."""
+    if text.upper() == "Z":
+        return dt.UTC
+    digits = text[1:].replace(":", "")
+    offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
+    return dt.timezone(-offset if text[0] == "-" else offset)
 
 
 def text(raw: Any, where: tuple[Any, ...] = ()) -> str | None:

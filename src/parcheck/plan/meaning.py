@@ -129,7 +129,7 @@ def _check_meaning(
         try:
             dates = occurrences(check, plan)
         except RuleError as exc:
-            yield at((*cloc, "rrule"), "PC035", reason=str(exc))
+            yield at((*cloc, "rrule"), exc.code, **exc.params)
         else:
             if not dates:
                 yield at((*cloc, "rrule"), "PC036", year=plan.year)

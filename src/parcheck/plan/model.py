@@ -20,12 +20,15 @@ if TYPE_CHECKING:
 
     from parcheck.plan.types import (
         CheckId,
+        ClockTime,
+        Number,
         PlanDate,
         PlanId,
         SectionId,
         TaskId,
         Text,
         UnitId,
+        Whole,
     )
 
 Op = Literal[">=", ">", "<=", "<", "=="]
@@ -61,8 +64,8 @@ class WorkSpan:
     """One span of working hours in a working day."""
 
     __pydantic_config__ = FORBID
-    start: Annotated[dt.time, Field(description="Start, e.g. `07:00`.")]
-    end: Annotated[dt.time, Field(description="End, e.g. `11:30`.")]
+    start: Annotated[ClockTime, Field(description="Start, e.g. `07:00`.")]
+    end: Annotated[ClockTime, Field(description="End, e.g. `11:30`.")]
 
     def __post_init__(self) -> None:
         if self.end <= self.start:
@@ -85,8 +88,10 @@ class Calendar:
         Literal["Asia/Ho_Chi_Minh"], Field(description="Time zone of every date and hour.")
     ] = "Asia/Ho_Chi_Minh"
     country: Annotated[Literal["VN"], Field(description="Country of the public holidays.")] = "VN"
+    # At most 1000: then any ten years keep working days, so counting a limit always ends.
     extra_days_off: Annotated[
-        list[PlanDate], Field(description="Days off the plan adds to the country's calendar.")
+        list[PlanDate],
+        Field(max_length=1000, description="Days off the plan adds to the country's calendar."),
     ] = field(default_factory=list)
     extra_working_days: Annotated[
         list[PlanDate],
@@ -106,7 +111,7 @@ class Target:
 
     __pydantic_config__ = FORBID
     op: Annotated[Op, Field(description="`>=` (từ … trở lên), `>` (trên), `<=`, `<`, `==`.")]
-    value: Annotated[float, Field(description="The target number.")]
+    value: Annotated[Number, Field(description="The target number.")]
     unit: Annotated[Text, Field(description="`%`, `count`, or another named unit.")]
 
 
@@ -115,8 +120,8 @@ class Points:
     """Bonus (section IX) or deduction (section X) points for each counted unit."""
 
     __pydantic_config__ = FORBID
-    per_unit: Annotated[float, Field(description="Points for each counted unit: +0.5, −0.5 …")]
-    cap: Annotated[float, Field(description="Limit of the total, with the sign of `per_unit`.")]
+    per_unit: Annotated[Number, Field(description="Points for each counted unit: +0.5, −0.5 …")]
+    cap: Annotated[Number, Field(description="Limit of the total, with the sign of `per_unit`.")]
     counted: Annotated[Text, Field(description="What is counted, e.g. `tiêu chí tăng hạng`.")]
 
     def __post_init__(self) -> None:
@@ -129,7 +134,11 @@ class Limit:
     """A time limit counted from an event."""
 
     __pydantic_config__ = FORBID
-    amount: Annotated[int, Field(gt=0, description="How many units of time.")]
+    # At most 3660 of its unit: ten years of days (a legal limit is days or weeks), which
+    # keeps counting a limit short and inside the calendar's reach.
+    amount: Annotated[
+        Whole, Field(gt=0, le=3660, description="How many units of time (1 to 3660).")
+    ]
     unit: Annotated[
         Literal["calendar_days", "working_days", "working_hours"],
         Field(
@@ -249,7 +258,7 @@ class Plan:
         PlanId, Field(description="The plan's id, named by metrics files (`plan: kh2024`).")
     ]
     title: Text
-    year: Annotated[int, Field(ge=2000, le=2100, description="The plan year.")]
+    year: Annotated[Whole, Field(ge=2000, le=2100, description="The plan year.")]
     owner: Annotated[Text, Field(description="The department that adopted the plan.")]
     source: Annotated[str, Field(description="Where the plan comes from.")] = ""
     notes: Annotated[list[Text], Field(description="Remarks on the whole plan.")] = field(

@@ -34,6 +34,7 @@ _VI: dict[str, str] = {
     "string_pattern_mismatch": "không theo mẫu {pattern}",
     "string_too_short": "không được để trống",
     "too_short": "cần ít nhất {min_length} phần tử",
+    "too_long": "nhiều nhất {max_length} phần tử",
     "greater_than": "phải lớn hơn {gt}",
     "greater_than_equal": "phải từ {ge} trở lên",
     "less_than_equal": "phải từ {le} trở xuống",
@@ -41,6 +42,8 @@ _VI: dict[str, str] = {
     "time_type": "giờ không hợp lệ (viết HH:MM)",
     "plan_date_unreal": "ngày không có thật: {value}",
     "plan_date_format": "không phải ngày: {value} (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
+    "plan_date_range": "ngày {value} nằm ngoài khoảng 01/01/1900–31/12/2100",
+    "finite_number": "cần một số hữu hạn",
 }
 
 
@@ -95,7 +98,7 @@ _EN = {
     "missing_argument": "Field required",
     "unexpected_keyword_argument": "Extra inputs are not permitted",
 }
-_NO_INPUT = _MISSING | _UNKNOWN | {"plan_date_unreal", "plan_date_format"}
+_NO_INPUT = _MISSING | _UNKNOWN | {"plan_date_unreal", "plan_date_format", "plan_date_range"}
 
 
 def problems_from(exc: ValidationError, doc: Document) -> list[Problem]:

@@ -4,11 +4,12 @@ imported only where plan files are validated or described."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import AllowInfNan, BeforeValidator, Strict, StringConstraints
 
-from parcheck.dates import parse_date
+from parcheck.dates import EARLIEST, LATEST, dmy, in_range, parse_date
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 CheckId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+\.\d+(\.[a-z0-9]+)*$")]
@@ -16,6 +17,11 @@ TaskId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+\.\d+$")]
 SectionId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+$")]
 PlanId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 UnitId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]
+Number = Annotated[float, Strict(), AllowInfNan(False)]
+"""A number as written: text (`"80"`, or `075` and `1:20`, which the YAML reader keeps as
+text), booleans, NaN and infinities are refused instead of being read as some number."""
+Whole = Annotated[int, Strict()]
+"""A whole number as written (see `Number`)."""
 
 
 def plan_date(value: Any) -> dt.date:
@@ -24,11 +30,36 @@ def plan_date(value: Any) -> dt.date:
     from pydantic_core import PydanticCustomError
 
     try:
-        return parse_date(value)
+        day = parse_date(value)
     except ValueError as exc:
         kind = "plan_date_unreal" if str(exc).startswith("no such day") else "plan_date_format"
         raise PydanticCustomError(kind, "{reason}", {"reason": str(exc), "value": value}) from None
+    if not in_range(day):
+        reason = f"{dmy(day)} lies outside {dmy(EARLIEST)}–{dmy(LATEST)}"
+        raise PydanticCustomError(
+            "plan_date_range", "{reason}", {"reason": reason, "value": dmy(day)}
+        )
+    return day
 
 
 PlanDate = Annotated[dt.date, BeforeValidator(plan_date)]
 """A date field that also accepts DD/MM/YYYY and names a day that does not exist."""
+
+
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9]))?")
+
+
+def clock_time(value: Any) -> dt.time:
+    """`7:00` or `07:00` as the time it reads as; a number (YAML 1.1 reads an unquoted `13:30`
+    as 810) or a time with a zone is refused."""
+    from pydantic_core import PydanticCustomError
+
+    if isinstance(value, dt.time) and value.tzinfo is None:
+        return value
+    if isinstance(value, str) and (m := _CLOCK.fullmatch(value.strip())):
+        return dt.time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
+    raise PydanticCustomError("time_parsing", "Input should be a time written HH:MM")
+
+
+ClockTime = Annotated[dt.time, BeforeValidator(clock_time)]
+"""A time of day in the plan's zone, written `HH:MM`."""

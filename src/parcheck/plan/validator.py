@@ -26,12 +26,15 @@ from parcheck.plan.model import (
 )
 from parcheck.plan.types import (
     CheckId,
+    ClockTime,
+    Number,
     PlanDate,
     PlanId,
     SectionId,
     TaskId,
     Text,
     UnitId,
+    Whole,
 )
 
 # The names the model's annotations use; pydantic resolves them in this module's namespace.
@@ -41,11 +44,13 @@ __all__ = [
     "AnyCheck",
     "Calendar",
     "CheckId",
+    "ClockTime",
     "DeliverableCheck",
     "EventCheck",
     "Field",
     "Limit",
     "Literal",
+    "Number",
     "PlanDate",
     "PlanId",
     "Points",
@@ -59,6 +64,7 @@ __all__ = [
     "ThresholdCheck",
     "Unit",
     "UnitId",
+    "Whole",
     "WorkSpan",
 ]
 

@@ -2,9 +2,16 @@
 
 PyYAML silently keeps the last of two equal keys, expands aliases without bound and, with
 the unsafe loaders, builds Python objects from tags. Here the file is composed into nodes
-(the C composer when present) and built by hand: duplicate keys, foreign tags, merge keys
-and alias bombs become problems at their positions, strings are NFC-normalised, and
-dates that do not exist stay strings for the models to reject with a clear message.
+(the C composer when present) and built by hand: duplicate keys, foreign tags, merge keys,
+alias bombs (in nodes or in characters), aliases that contain themselves and nesting past
+`MAX_DEPTH` become problems at their positions, strings are NFC-normalised, and dates that
+do not exist stay strings for the models to reject with a clear message.
+
+Numbers are read as a person writes them: only plain decimals (`80`, `-3`, `98.5`) are
+numbers, and only `true`/`false` are booleans. YAML 1.1's other forms (`075` octal, `0x50`,
+`1_000`, `7:00` sexagesimal, `.nan`, `.inf`, `yes`/`no`/`on`/`off`) stay the text they are,
+so that `start: 13:30` is the time it reads as and a number field says "not a number"
+instead of taking another value.
 """
 
 from __future__ import annotations
@@ -25,15 +32,14 @@ try:
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_NODES = 100_000  # nodes an alias may expand to, in all
+MAX_DEPTH = 64  # mappings and lists inside one another, aliases expanded; a plan needs ~10
+MAX_NODES = 100_000  # nodes aliases may expand to, in all
+MAX_CHARS = 1_000_000  # characters of the scalars aliases expand to, in all
 _TAG = "tag:yaml.org,2002:"
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
-_SCALARS = {
-    _TAG + "int": _CONSTRUCTOR.construct_yaml_int,
-    _TAG + "float": _CONSTRUCTOR.construct_yaml_float,
-    _TAG + "bool": _CONSTRUCTOR.construct_yaml_bool,
-    _TAG + "null": _CONSTRUCTOR.construct_yaml_null,
-}
+# Plain decimals only; at most 18 digits, so that a number is never a 5,000-digit int.
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_BOOLS = {"true": True, "false": False}
 
 Path_ = tuple[str | int, ...]
 
@@ -144,10 +150,16 @@ def parse(text: str, path: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "maximum nesting depth" in str(exc.problem):  # libyaml stops at 1,000 levels
+            raise YamlProblems(
+                [Problem(path, line, column, "PC045", {"limit": MAX_DEPTH})]
+            ) from None
         reason = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         raise YamlProblems([Problem(path, line, column, "PC010", {"reason": reason})]) from None
     except yaml.YAMLError as exc:
         raise YamlProblems([Problem(path, 1, 1, "PC010", {"reason": str(exc)})]) from None
+    except RecursionError:  # PyYAML without libyaml: its pure-Python composer recurses
+        raise YamlProblems([Problem(path, 1, 1, "PC045", {"limit": MAX_DEPTH})]) from None
     if root is None:
         raise YamlProblems([Problem(path, 1, 1, "PC015")])
     builder = _Builder(path)
@@ -184,56 +196,92 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class _Budget(Exception):
-    pass
+class _Refused(Exception):
+    """The file is refused as a whole: `code` at the node `at`."""
+
+    def __init__(self, at: yaml.Node, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.at = at
+        self.code = code
+        self.params = params
 
 
 class _Builder:
-    """Builds data from composed nodes, collecting problems. An alias is a node met again;
-    what it expands to is counted, and past `MAX_NODES` the file is refused (an alias
-    bomb), however large the file itself is."""
+    """Builds data from composed nodes, collecting problems.
+
+    An alias is a node met again. What aliases expand to is counted, in nodes and in the
+    characters of their scalars: past `MAX_NODES` or `MAX_CHARS` the file is refused (an
+    alias bomb, however small the file itself is: 5,000 titles that alias one 100 kB string
+    are 500 MB of text). A node met again inside itself (`a: &a [*a]`) and nesting deeper
+    than `MAX_DEPTH` are refused too, so building never recurses without bound. Problems of
+    an expansion are reported where the alias is used: at the key it is the value of, or
+    at the list that holds it."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
-        self.expanded = 0
-        self.in_alias = 0
+        self.open: set[int] = set()  # the collections being built: the current node's parents
+        self.nodes = 0
+        self.chars = 0
+        self.alias: yaml.Node | None = None  # where the alias being expanded is used
 
     def problem(self, node: yaml.Node, code: str, **params: Any) -> None:
         self.problems.append(Problem(self.path, *_pos(node), code, params))
 
     def build(self, node: yaml.Node) -> Any:
         try:
-            return self._build(node)
-        except _Budget:
-            self.problems = [Problem(self.path, *_pos(node), "PC013", {"limit": MAX_NODES})]
+            return self._build(node, 0, node)
+        except _Refused as refused:
+            self.problems = [Problem(self.path, *_pos(refused.at), refused.code, refused.params)]
             return None
 
-    def _build(self, node: yaml.Node) -> Any:
+    def _count(self, node: yaml.Node, used_at: yaml.Node) -> None:
+        """Count a node met again to the budget (`used_at`: where, if no alias is open)."""
+        self.nodes += 1
         if isinstance(node, yaml.ScalarNode):
-            self._count()
-            return self._scalar(node)
-        again = id(node) in self.seen
+            self.chars += len(node.value)
+        if self.nodes > MAX_NODES or self.chars > MAX_CHARS:
+            raise _Refused(self.alias or used_at, "PC013", nodes=MAX_NODES, chars=MAX_CHARS)
+
+    def _build(self, node: yaml.Node, depth: int, used_at: yaml.Node) -> Any:
+        if id(node) in self.seen:
+            return self._again(node, depth, used_at)
         self.seen.add(id(node))
-        self.in_alias += again
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        return self._collection(node, depth)
+
+    def _again(self, node: yaml.Node, depth: int, used_at: yaml.Node) -> Any:
+        """A node met again: an alias, expanded and counted; its problems are reported
+        where the outermost alias being expanded is used."""
+        outer = self.alias
+        self.alias = outer or used_at
         try:
-            self._count()
+            self._count(node, used_at)
+            if isinstance(node, yaml.ScalarNode):
+                return self._scalar(node)
+            return self._collection(node, depth)
+        finally:
+            self.alias = outer
+
+    def _collection(self, node: yaml.Node, depth: int) -> Any:
+        at = self.alias or node
+        if id(node) in self.open:
+            raise _Refused(at, "PC046")
+        if depth >= MAX_DEPTH:
+            raise _Refused(at, "PC045", limit=MAX_DEPTH)
+        self.open.add(id(node))
+        try:
             if isinstance(node, yaml.MappingNode):
-                return self._mapping(node)
+                return self._mapping(node, depth + 1)
             if node.tag != _TAG + "seq":
                 self.problem(node, "PC012", tag=node.tag)
-            return [self._build(item) for item in node.value]
+            return [self._build(item, depth + 1, node) for item in node.value]
         finally:
-            self.in_alias -= again
+            self.open.discard(id(node))
 
-    def _count(self) -> None:
-        if self.in_alias:
-            self.expanded += 1
-            if self.expanded > MAX_NODES:
-                raise _Budget
-
-    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         if node.tag != _TAG + "map":
             self.problem(node, "PC012", tag=node.tag)
         out: dict[str, Any] = {}
@@ -242,7 +290,12 @@ class _Builder:
             if key_node.tag == _TAG + "merge":
                 self.problem(key_node, "PC018")
                 continue
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = None
+            if isinstance(key_node, yaml.ScalarNode):
+                if id(key_node) in self.seen:
+                    self._count(key_node, node)  # where: the mapping it is a key of
+                self.seen.add(id(key_node))
+                key = self._scalar(key_node)
             if isinstance(key, int | float) and not isinstance(key, bool):
                 key = str(key_node.value)  # `2024: …` is a key like any other
             if not isinstance(key, str):
@@ -252,7 +305,7 @@ class _Builder:
                 self.problem(key_node, "PC011", key=key, first=first_line[key])
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            out[key] = self._build(value_node)
+            out[key] = self._build(value_node, depth, key_node)
         return out
 
     def _scalar(self, node: yaml.Node) -> Any:
@@ -265,8 +318,17 @@ class _Builder:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 return value  # "2024-02-30": the model names it as a date that does not exist
-        constructor = _SCALARS.get(tag)
-        if constructor is None:
-            self.problem(node, "PC012", tag=tag)
+        if tag == _TAG + "null":
             return None
-        return constructor(node)  # type: ignore[arg-type]
+        if tag == _TAG + "int" and _INT.fullmatch(value):
+            return int(value)
+        if tag == _TAG + "float" and _FLOAT.fullmatch(value):
+            number = float(value)
+            if number not in (float("inf"), float("-inf")):
+                return number
+        if tag == _TAG + "bool" and value.lower() in _BOOLS:
+            return _BOOLS[value.lower()]
+        if tag in (_TAG + "int", _TAG + "float", _TAG + "bool"):
+            return unicodedata.normalize("NFC", value)  # `075`, `7:00`, `.nan`, `yes`: text
+        self.problem(node, "PC012", tag=tag)
+        return None
