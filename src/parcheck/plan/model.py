@@ -38,7 +38,9 @@ class Unit:
 
     __pydantic_config__ = FORBID
     id: Annotated[UnitId, Field(description="Short id used in the plan, e.g. `VP`.")]
-    name: Annotated[Text, Field(description="Full name as the source plan writes it: `Văn phòng Sở`.")]
+    name: Annotated[
+        Text, Field(description="Full name as the source plan writes it: `Văn phòng Sở`.")
+    ]
     short: Annotated[
         str | None, Field(description="Short name for narrow tables, e.g. `VP`; default `name`.")
     ] = None
@@ -148,9 +150,9 @@ class _Check:
         str | None, Field(description="Unit responsible, when not the task's lead unit.")
     ] = None
     points: Annotated[Points | None, Field(description="Bonus or deduction points.")] = None
-    note: Annotated[str | None, Field(description="A remark on how the check reads the source plan.")] = (
-        None
-    )
+    note: Annotated[
+        str | None, Field(description="A remark on how the check reads the source plan.")
+    ] = None
 
 
 @dataclass(frozen=True, kw_only=True)
