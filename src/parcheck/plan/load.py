@@ -43,7 +43,10 @@ def load_plan(path: Path) -> LoadedPlan:
         return LoadedPlan(name, [Problem(name, 0, 0, "PC001")])
     except OSError as exc:
         return LoadedPlan(name, [Problem(name, 0, 0, "PC002", {"reason": exc.strerror})])
-    loaded = _build(name, raw)
+    from parcheck.gc_pause import paused_gc
+
+    with paused_gc():
+        loaded = _build(name, raw)
     loaded.digest = hashlib.sha256(raw).hexdigest()[:12]
     return loaded
 
