@@ -1,10 +1,15 @@
-"""The YAML reader's guards: alias expansion is bounded, file size is not."""
+"""The YAML reader's guards: alias expansion is bounded, file size is not; positions are
+looked up only for a problem."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from parcheck.plan import yamldoc
+from tests.conftest import PLAN, RunCli
 
 
 def test_a_large_file_without_aliases_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -29,3 +34,47 @@ def test_positions_are_found_on_demand() -> None:
     assert doc.position(("x", 1, "name")) == (3, 19)
     assert doc.position(("x", 1, "name"), key=True) == (3, 13)
     assert doc.position(("x", 1, "missing")) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: &x [1, *x]\n", "a: &x {p: *x}\n", "b: {true: &x [*x]}\nc: *x\n"],
+    ids=["list", "mapping", "skipped-then-used"],
+)
+def test_an_alias_inside_its_own_node_is_refused_not_a_recursion(text: str) -> None:
+    with pytest.raises(yamldoc.YamlProblems) as caught:
+        yamldoc.parse(text, "self.yaml")
+    assert [p.code for p in caught.value.problems][-1] == "PC013"
+
+
+def test_an_explicit_tag_on_a_value_it_cannot_read_is_a_problem_at_its_position() -> None:
+    with pytest.raises(yamldoc.YamlProblems) as caught:
+        yamldoc.parse("a: 1\nb: !!int 0x\n", "tag.yaml")
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column, problem.code) == (2, 4, "PC010")
+
+
+def test_a_valid_plan_is_read_without_composing_nodes(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Positions are looked up only for a problem: no node tree is built for a valid plan
+    (on a 50,000-task plan it took 0.7 GB)."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("yaml.compose called for a valid plan")
+
+    monkeypatch.setattr(yaml, "compose", refuse)
+    assert run_cli("validate", PLAN).exit_code == 0
+    status = run_cli("status", "--plan", PLAN, "--as-of", "2024-11-25", "--fail-on", "never")
+    assert status.exit_code == 0
+
+
+def test_positions_of_a_duplicate_id_name_the_first_line(run_cli: RunCli, tmp_path: Path) -> None:
+    plan = tmp_path / "dup.yaml"
+    text = PLAN.read_text(encoding="utf-8").replace("      - id: I.2\n", "      - id: I.1\n", 1)
+    plan.write_text(text, encoding="utf-8")
+    result = run_cli("validate", plan, "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.startswith(
+        f"{plan}:52:13: error PC030 id 'I.1' is used twice (first at line 39)\n"
+    )
