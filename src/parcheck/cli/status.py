@@ -23,9 +23,6 @@ from parcheck.cli.app import (
     as_of_option,
     load_inputs,
 )
-from parcheck.engine.results import RED, YELLOW
-from parcheck.engine.selection import select
-from parcheck.engine.verdicts import evaluate
 
 if TYPE_CHECKING:
     from parcheck.figures import Snapshot
@@ -63,6 +60,9 @@ class StatusRequest:
 
 
 def run_status(plan: Plan, snapshots: Sequence[Snapshot], request: StatusRequest) -> int:
+    from parcheck.engine.results import RED, YELLOW
+    from parcheck.engine.selection import select
+    from parcheck.engine.verdicts import evaluate
     from parcheck.render import status as reporter
 
     evaluation = evaluate(plan, snapshots, request.as_of, request.warn_days)

@@ -3,7 +3,6 @@ meaning (`meaning.py`). Nothing is cached between runs: every run reads the file
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -19,13 +18,24 @@ if TYPE_CHECKING:
 @dataclass
 class LoadedPlan:
     """The outcome of reading one plan file: the plan if it could be built, every problem,
-    and a short hash of the file's bytes (reports name the plan version they used)."""
+    and the file's bytes, for a short hash of them (reports name the plan version they
+    used)."""
 
     path: str
     problems: list[Problem] = field(default_factory=list)
-    digest: str = ""
     summary: dict[str, int] | None = None
     plan: Plan | None = None
+    raw: bytes | None = field(default=None, repr=False)
+
+    @property
+    def digest(self) -> str:
+        """A short hash of the file's bytes ("" when it could not be read); hashlib is
+        imported only for it (OpenSSL costs some 2 ms to load)."""
+        if self.raw is None:
+            return ""
+        import hashlib
+
+        return hashlib.sha256(self.raw).hexdigest()[:12]
 
     @property
     def ok(self) -> bool:
@@ -47,7 +57,7 @@ def load_plan(path: Path) -> LoadedPlan:
 
     with paused_gc():
         loaded = _build(name, raw)
-    loaded.digest = hashlib.sha256(raw).hexdigest()[:12]
+    loaded.raw = raw
     return loaded
 
 
