@@ -11,5 +11,11 @@ __all__ = ["app", "calendar", "main", "report", "schema", "status", "template", 
 
 
 def main() -> None:
-    """Entry point: runs the app. Errors become messages in `GuardedGroup` (app.py)."""
-    app()
+    """Entry point: runs the app. Errors become messages in `GuardedGroup` (app.py). The
+    cycle collector is held off for the run (`gc_pause.py`): a run is short and makes
+    nothing cyclic worth collecting, and on a large plan the collector's passes made the
+    run grow faster than the plan."""
+    from parcheck.gc_pause import paused_gc
+
+    with paused_gc():
+        app()

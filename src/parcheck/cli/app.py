@@ -160,7 +160,6 @@ def load_inputs(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan
     """The plan, the metrics snapshots and the plan file's short hash, or exit 2 with every
     problem."""
     from parcheck.figures import read_metrics
-    from parcheck.gc_pause import paused_gc
     from parcheck.plan.load import load_plan
 
     loaded = load_plan(plan)
@@ -169,8 +168,7 @@ def load_inputs(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan
     paths = metrics
     if paths is None:
         paths = [Path("metrics")] if Path("metrics").is_dir() else []
-    with paused_gc():
-        read = read_metrics(paths, loaded.plan)
+    read = read_metrics(paths, loaded.plan)
     if read.problems:
         raise stop(read.problems, lang)
     return loaded.plan, read, loaded.digest
