@@ -352,18 +352,15 @@ class _Builder:
         """Read the rest of the stream after the alias budget ran out, for the errors that
         composing it would raise first."""
         self.get = self.source
-        documents = 0
         while type(event := self.source()) is not StreamEndEvent:
             kind = type(event)
-            if kind is DocumentStartEvent:
-                documents += 1
-                if documents > 0:
-                    raise ComposerError(
-                        "expected a single document in the stream",
-                        None,
-                        "but found another document",
-                        event.start_mark,
-                    )
+            if kind is DocumentStartEvent:  # the first one was read before the budget ran out
+                raise ComposerError(
+                    "expected a single document in the stream",
+                    None,
+                    "but found another document",
+                    event.start_mark,
+                )
             elif kind is AliasEvent:
                 if event.anchor not in self.anchors:
                     raise ComposerError(None, None, "found undefined alias", event.start_mark)
