@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from parcheck.cli import COMMANDS
 from tests.conftest import PLAN, ROOT
 
 SHOW_MODULES = """
@@ -53,6 +54,26 @@ def test_validate_imports_neither_the_schema_builder_nor_the_engine(tmp_path: Pa
     loaded = modules_of(tmp_path, "validate", str(PLAN))
     assert loaded & (NEVER | {"hashlib", "parcheck.engine.verdicts", "rich.console"}) == set()
     assert "parcheck.plan.core_schema" in loaded
+
+
+def test_a_command_imports_its_own_module_only(tmp_path: Path) -> None:
+    loaded = modules_of(tmp_path, "validate", str(PLAN))
+    others = {f"parcheck.cli.{name}" for name in COMMANDS} - {"parcheck.cli.validate"}
+    assert "parcheck.cli.validate" in loaded and loaded & others == set()
+
+
+def test_every_command_module_is_listed() -> None:
+    modules = {p.stem for p in (ROOT / "src" / "parcheck" / "cli").glob("*.py")}
+    assert modules - {"__init__", "app"} == set(COMMANDS)
+
+
+def test_help_lists_every_command(tmp_path: Path) -> None:
+    env = {**os.environ, "HOME": str(tmp_path), "COLUMNS": "100"}
+    done = subprocess.run(
+        [sys.executable, "-m", "parcheck", "--help"], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0
+    assert all(f" {name} " in done.stdout for name in COMMANDS)
 
 
 @pytest.mark.parametrize("command", ["status", "report"])
