@@ -136,8 +136,13 @@ def _message(exc: BaseException, english: bool) -> str:
     )
 
 
+def _root() -> None:
+    """(With a callback typer keeps a group even when main() registered one command.)"""
+
+
 app = typer.Typer(
     cls=GuardedGroup,
+    callback=_root,
     name="parcheck",
     help="Kiểm tra việc thực hiện Kế hoạch nâng cao Chỉ số CCHC (PAR Index) — "
     "compliance checker for the PAR Index plan.",

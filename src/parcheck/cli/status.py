@@ -24,10 +24,6 @@ from parcheck.cli.app import (
     load_inputs,
     stop_with,
 )
-from parcheck.engine.deadlines import LimitError
-from parcheck.engine.results import RED, YELLOW
-from parcheck.engine.selection import select
-from parcheck.engine.verdicts import evaluate
 
 if TYPE_CHECKING:
     from parcheck.figures import Snapshot
@@ -65,6 +61,9 @@ class StatusRequest:
 
 
 def run_status(plan: Plan, snapshots: Sequence[Snapshot], request: StatusRequest) -> int:
+    from parcheck.engine.results import RED, YELLOW
+    from parcheck.engine.selection import select
+    from parcheck.engine.verdicts import evaluate
     from parcheck.render import status as reporter
 
     evaluation = evaluate(plan, snapshots, request.as_of, request.warn_days)
@@ -127,6 +126,8 @@ def status(
     request = StatusRequest(
         day, lang.value, fmt.value, unit, section, only, warn_days, fail_on.value, by.value
     )
+    from parcheck.engine.deadlines import LimitError
+
     try:
         code = run_status(plan_model, read.snapshots, request)
     except LimitError as exc:

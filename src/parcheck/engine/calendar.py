@@ -1,5 +1,6 @@
 """The working calendar: Vietnam's days off and make-up working days from the `holidays`
-package, the plan's own overrides, working hours, and limits counted from an event.
+package (through the table `vn_days.py` made from it, for 2000-2100), the plan's own
+overrides, working hours, and limits counted from an event.
 """
 
 from __future__ import annotations
@@ -15,7 +16,20 @@ MAX_STEPS = 3660  # ten years of days: a limit that runs past this is a plan err
 
 
 def _country_year(country: str, year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
-    """(days off, weekend days worked) for one year, from `holidays`."""
+    """(days off, weekend days worked) for one year: Vietnam's from the table generated from
+    `holidays` (`vn_days.py`), other years and countries from `holidays` itself."""
+    if country == "VN":
+        from parcheck.engine import vn_days
+
+        days = vn_days.year(year)
+        if days is not None:
+            return days
+    return holidays_year(country, year)
+
+
+def holidays_year(country: str, year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+    """(days off, weekend days worked) for one year, from `holidays`: building its calendar
+    costs some 40-60 ms at the first year of a run."""
     import holidays
 
     table = holidays.country_holidays(country, years=year)

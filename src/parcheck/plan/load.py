@@ -3,16 +3,15 @@ meaning (`meaning.py`). Nothing is cached between runs: every run reads the file
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from parcheck.problems import Problem, Severity
 from parcheck.safety.files import PLAN_LIMIT, Unreadable, read_input, shown
 
 if TYPE_CHECKING:
-    from pydantic_core import SchemaValidator
+    from pydantic_core import CoreSchema, SchemaValidator
 
     from parcheck.plan.model import Plan
 
@@ -20,13 +19,24 @@ if TYPE_CHECKING:
 @dataclass
 class LoadedPlan:
     """The outcome of reading one plan file: the plan if it could be built, every problem,
-    and a short hash of the file's bytes (reports name the plan version they used)."""
+    and the file's bytes, for a short hash of them (reports name the plan version they
+    used)."""
 
     path: str
     problems: list[Problem] = field(default_factory=list)
-    digest: str = ""
     summary: dict[str, int] | None = None
     plan: Plan | None = None
+    raw: bytes | None = field(default=None, repr=False)
+
+    @property
+    def digest(self) -> str:
+        """A short hash of the file's bytes ("" when it could not be read); hashlib is
+        imported only for it (OpenSSL costs some 2 ms to load)."""
+        if self.raw is None:
+            return ""
+        import hashlib
+
+        return hashlib.sha256(self.raw).hexdigest()[:12]
 
     @property
     def ok(self) -> bool:
@@ -42,22 +52,31 @@ def load_plan(path: Path) -> LoadedPlan:
         raw = read_input(path, PLAN_LIMIT)
     except Unreadable as exc:
         return LoadedPlan(name, [Problem(name, 0, 0, exc.code, exc.params)])
-    loaded = _build(name, raw)
-    loaded.digest = hashlib.sha256(raw).hexdigest()[:12]
+    from parcheck.gc_pause import paused_gc
+
+    with paused_gc():
+        loaded = _build(name, raw)
+    loaded.raw = raw
     return loaded
 
 
 def plan_validator() -> SchemaValidator:
-    """Pydantic's validator of plan data."""
+    """Pydantic's validator of plan data, made from the prebuilt core schema
+    (`core_schema.py`, about 1 ms) when it was built with the installed pydantic-core, and
+    from the model by pydantic (some 60 ms) otherwise."""
     import pydantic_core
 
+    from parcheck.plan import core_schema
+
+    if pydantic_core.__version__ == core_schema.PYDANTIC_CORE:
+        return pydantic_core.SchemaValidator(cast("CoreSchema", core_schema.SCHEMA))
     from parcheck.plan.validator import PLAN
 
     return pydantic_core.SchemaValidator(PLAN.core_schema)
 
 
 def _build(name: str, raw: bytes) -> LoadedPlan:
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
     from parcheck.plan import yamldoc
     from parcheck.plan.meaning import meaning_problems, plan_summary, text_problems

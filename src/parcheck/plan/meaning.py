@@ -41,13 +41,16 @@ def meaning_problems(plan: Plan, doc: Document) -> Iterator[Problem]:
         if day is not None and day.year != plan.year:
             yield at(loc, "PC033", Severity.WARNING, date=day.strftime("%d/%m/%Y"), year=plan.year)
 
-    seen_units: dict[str, int] = {}
+    def line_of(loc: Loc) -> int:
+        return doc.position(loc)[0]
+
+    seen_units: dict[str, Loc] = {}  # where each id was first seen (its line, when needed)
     seen_names: dict[str, str] = {}
     for i, unit in enumerate(plan.units):
         loc: Loc = ("units", i)
         if unit.id in seen_units:
-            yield at((*loc, "id"), "PC030", id=unit.id, first=seen_units[unit.id])
-        seen_units.setdefault(unit.id, doc.position((*loc, "id"))[0])
+            yield at((*loc, "id"), "PC030", id=unit.id, first=line_of(seen_units[unit.id]))
+        seen_units.setdefault(unit.id, (*loc, "id"))
         for name in (unit.name, *unit.aliases):
             key = " ".join(name.casefold().split())
             if key in seen_names and seen_names[key] != unit.id:
@@ -65,13 +68,13 @@ def meaning_problems(plan: Plan, doc: Document) -> Iterator[Problem]:
         j = cal.extra_working_days.index(day)
         yield at(("calendar", "extra_working_days", j), "PC041", date=day.strftime("%d/%m/%Y"))
 
-    seen: dict[str, int] = {}
+    seen: dict[str, Loc] = {}
 
     def unique(loc: Loc, ident: str) -> Iterator[Problem]:
         if ident in seen:
-            yield at(loc, "PC030", id=ident, first=seen[ident])
+            yield at(loc, "PC030", id=ident, first=line_of(seen[ident]))
         else:
-            seen[ident] = doc.position(loc)[0]
+            seen[ident] = loc
 
     for s, section in enumerate(plan.sections):
         sloc: Loc = ("sections", s)

@@ -1,15 +1,15 @@
 """The constrained types the plan model's annotations name: pydantic's side of the model,
-imported only where plan files are validated or described."""
+imported only where the validator is built (`validator.py`): to describe plan files, or to
+check and regenerate the prebuilt `core_schema.py`."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import AllowInfNan, BeforeValidator, Strict, StringConstraints
 
-from parcheck.dates import EARLIEST, LATEST, dmy, in_range, parse_date
+from parcheck.plan.convert import clock_time, plan_date
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 CheckId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+\.\d+(\.[a-z0-9]+)*$")]
@@ -24,41 +24,8 @@ Whole = Annotated[int, Strict()]
 """A whole number as written (see `Number`)."""
 
 
-def plan_date(value: Any) -> dt.date:
-    """`parse_date` for pydantic: a day that does not exist and a text that is no date are
-    errors of their own kinds, so that messages can say which."""
-    from pydantic_core import PydanticCustomError
-
-    try:
-        day = parse_date(value)
-    except ValueError as exc:
-        kind = "plan_date_unreal" if str(exc).startswith("no such day") else "plan_date_format"
-        raise PydanticCustomError(kind, "{reason}", {"reason": str(exc), "value": value}) from None
-    if not in_range(day):
-        reason = f"{dmy(day)} lies outside {dmy(EARLIEST)}–{dmy(LATEST)}"
-        raise PydanticCustomError(
-            "plan_date_range", "{reason}", {"reason": reason, "value": dmy(day)}
-        )
-    return day
-
-
 PlanDate = Annotated[dt.date, BeforeValidator(plan_date)]
 """A date field that also accepts DD/MM/YYYY and names a day that does not exist."""
-
-
-_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9]))?")
-
-
-def clock_time(value: Any) -> dt.time:
-    """`7:00` or `07:00` as the time it reads as; a number (YAML 1.1 reads an unquoted `13:30`
-    as 810) or a time with a zone is refused."""
-    from pydantic_core import PydanticCustomError
-
-    if isinstance(value, dt.time) and value.tzinfo is None:
-        return value
-    if isinstance(value, str) and (m := _CLOCK.fullmatch(value.strip())):
-        return dt.time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
-    raise PydanticCustomError("time_parsing", "Input should be a time written HH:MM")
 
 
 ClockTime = Annotated[dt.time, BeforeValidator(clock_time)]

@@ -1,8 +1,8 @@
 """Safe YAML reading that keeps every node's line and column and refuses what PyYAML lets by.
 
 PyYAML silently keeps the last of two equal keys, expands aliases without bound and, with
-the unsafe loaders, builds Python objects from tags. Here the file is composed into nodes
-(the C composer when present) and built by hand: duplicate keys, foreign tags, merge keys,
+the unsafe loaders, builds Python objects from tags. Here the file's parser events (the C
+parser when present) are built into data by hand: duplicate keys, foreign tags, merge keys,
 alias bombs (in nodes or in characters), aliases that contain themselves and nesting past
 `MAX_DEPTH` become problems at their positions, strings are NFC-normalised, and dates that
 do not exist stay strings for the models to reject with a clear message.
@@ -12,6 +12,10 @@ numbers, and only `true`/`false` are booleans. YAML 1.1's other forms (`075` oct
 `1_000`, `7:00` sexagesimal, `.nan`, `.inf`, `yes`/`no`/`on`/`off`) stay the text they are,
 so that `start: 13:30` is the time it reads as and a number field says "not a number"
 instead of taking another value.
+
+No node tree is kept while the data is built (on a 50,000-task plan it took 0.7 GB):
+the positions of values are found only when a problem is reported, by composing the text
+again (`Document.root`).
 """
 
 from __future__ import annotations
@@ -19,11 +23,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+)
 
 from parcheck.problems import Problem
 
@@ -31,6 +47,8 @@ try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Event = Any  # a parser event (PyYAML's stubs do not give each kind's fields)
 
 MAX_DEPTH = 64  # mappings and lists inside one another, aliases expanded; a plan needs ~10
 MAX_NODES = 100_000  # nodes aliases may expand to, in all
@@ -46,13 +64,18 @@ Path_ = tuple[str | int, ...]
 
 @dataclass
 class Document:
-    """A YAML file's data and the composed nodes it was built from, which know the line and
-    column of every value and key. Positions are looked up only when a problem is reported,
-    so a file without problems costs no bookkeeping for them."""
+    """A YAML file's data and its text. Positions are looked up only when a problem is
+    reported: the text is then composed into nodes (`root`), which know the line and column
+    of every value and key; a file without problems costs no bookkeeping for them."""
 
     path: str
     data: Any
-    root: yaml.Node | None = field(default=None, repr=False)
+    text: str = field(default="", repr=False)
+
+    @cached_property
+    def root(self) -> yaml.Node | None:
+        """The composed nodes of `text` (the same text was parsed before: no error here)."""
+        return yaml.compose(self.text, Loader=_Loader)
 
     def resolve(self, loc: tuple[Any, ...], *, keep_last: bool = False) -> Path_:
         """The part of `loc` (a path as pydantic reports it) that exists in the document.
@@ -143,8 +166,13 @@ def load(path: Path) -> Document:
 
 
 def parse(text: str, path: str) -> Document:
+    loader = _Loader(text)
+    builder = _Builder(path, loader)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        try:
+            data = builder.document()
+        finally:
+            loader.dispose()
     except yaml.reader.ReaderError as exc:
         raise YamlProblems([_unreadable_character(exc, text, path)]) from None
     except yaml.MarkedYAMLError as exc:
@@ -158,15 +186,13 @@ def parse(text: str, path: str) -> Document:
         raise YamlProblems([Problem(path, line, column, "PC010", {"reason": reason})]) from None
     except yaml.YAMLError as exc:
         raise YamlProblems([Problem(path, 1, 1, "PC010", {"reason": str(exc)})]) from None
-    except RecursionError:  # PyYAML without libyaml: its pure-Python composer recurses
+    except RecursionError:  # past MAX_DEPTH nothing recurses: kept as a last guard
         raise YamlProblems([Problem(path, 1, 1, "PC045", {"limit": MAX_DEPTH})]) from None
-    if root is None:
+    if data is _EMPTY:
         raise YamlProblems([Problem(path, 1, 1, "PC015")])
-    builder = _Builder(path)
-    data = builder.build(root)
     if builder.problems:
         raise YamlProblems(builder.problems)
-    return Document(path, data, root)
+    return Document(path, data, text)
 
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -192,143 +218,329 @@ def _unreadable_character(exc: yaml.reader.ReaderError, text: str, path: str) ->
     return Problem(path, line, column, "PC010", {"reason": f"{describe(char)}: {exc.reason}"})
 
 
-def _pos(node: yaml.Node) -> tuple[int, int]:
+def _pos(node: Any) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 class _Refused(Exception):
-    """The file is refused as a whole: `code` at the node `at`."""
+    """The file is refused as a whole: `code` at the event `at`."""
 
-    def __init__(self, at: yaml.Node, code: str, **params: Any) -> None:
+    def __init__(self, at: Event, code: str, **params: Any) -> None:
         super().__init__(code)
         self.at = at
         self.code = code
         self.params = params
 
 
+_EMPTY = object()  # a stream without a document
+_MISSING = object()
+
+
+@dataclass
+class _Anchor:
+    """An anchored node: its events, to build again where an alias names it (None while
+    the node itself is being read: an alias inside it would expand without end)."""
+
+    first: Event
+    events: list[Event] | None
+
+
 class _Builder:
-    """Builds data from composed nodes, collecting problems.
+    """Builds data from parser events, collecting problems, as composing the nodes and
+    building from them would, without keeping the nodes. An alias builds its anchored node
+    again from the node's recorded events.
 
-    An alias is a node met again. What aliases expand to is counted, in nodes and in the
-    characters of their scalars: past `MAX_NODES` or `MAX_CHARS` the file is refused (an
-    alias bomb, however small the file itself is: 5,000 titles that alias one 100 kB string
-    are 500 MB of text). A node met again inside itself (`a: &a [*a]`) and nesting deeper
-    than `MAX_DEPTH` are refused too, so building never recurses without bound. Problems of
-    an expansion are reported where the alias is used: at the key it is the value of, or
-    at the list that holds it."""
+    What aliases expand to is counted, in nodes and in the characters of their scalars:
+    past `MAX_NODES` or `MAX_CHARS` the file is refused (an alias bomb, however small the
+    file itself is: 5,000 titles that alias one 100 kB string are 500 MB of text). An alias
+    met inside the node it names (`a: &a [*a]`) and nesting deeper than `MAX_DEPTH` are
+    refused too, so building never recurses without bound. Problems of an expansion are
+    reported where the outermost alias is used: at the key it is the value of, or at the
+    list that holds it."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, loader: Any) -> None:
         self.path = path
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
-        self.open: set[int] = set()  # the collections being built: the current node's parents
         self.nodes = 0
         self.chars = 0
-        self.alias: yaml.Node | None = None  # where the alias being expanded is used
+        self.in_alias = 0
+        self.alias: Event | None = None  # where the outermost alias being expanded is used
+        self.source: Callable[[], Event] = loader.get_event
+        self.get: Callable[[], Event] = self.source  # the next event to build from
+        self.resolve = loader.resolve
+        self.plain: dict[str, Any] = {}  # the value of each plain scalar's text
+        self.anchors: dict[str, _Anchor] = {}
+        self.recording: list[list[Event]] = []  # the anchored nodes being read
+        self.replaying: list[str] = []  # the anchors being built again, innermost last
 
-    def problem(self, node: yaml.Node, code: str, **params: Any) -> None:
+    def problem(self, node: Event, code: str, **params: Any) -> None:
         self.problems.append(Problem(self.path, *_pos(node), code, params))
 
-    def build(self, node: yaml.Node) -> Any:
+    def document(self) -> Any:
+        """The data of the stream's one document, or `_EMPTY`."""
+        self.get()  # stream start
+        event = self.get()
+        if type(event) is StreamEndEvent:
+            return _EMPTY
+        root = self.get()  # after the document start
         try:
-            return self._build(node, 0, node)
+            data = self._build(root, 0, root)
         except _Refused as refused:
+            self._drain()
             self.problems = [Problem(self.path, *_pos(refused.at), refused.code, refused.params)]
             return None
+        self.get()  # document end
+        event = self.get()
+        if type(event) is not StreamEndEvent:
+            raise ComposerError(
+                "expected a single document in the stream",
+                root.start_mark,
+                "but found another document",
+                event.start_mark,
+            )
+        return data
 
-    def _count(self, node: yaml.Node, used_at: yaml.Node) -> None:
-        """Count a node met again to the budget (`used_at`: where, if no alias is open)."""
+    def _build(self, event: Event, depth: int, used_at: Event) -> Any:
+        """The value of the node `event` starts, `depth` collections deep, used at `used_at`
+        (the key it is the value of, or the list that holds it)."""
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None and not self.replaying:
+                self._anchor(event)
+            if self.in_alias:
+                self._count(event, used_at)
+            if event.tag is None and event.implicit[0]:
+                value = self.plain.get(event.value, _MISSING)
+                if value is not _MISSING:
+                    return value
+            return self._scalar(event)
+        if kind is AliasEvent:
+            return self._alias(event, depth, used_at)
+        if event.anchor is not None and not self.replaying:
+            self._anchor(event)
+        if self.in_alias:
+            self._count(event, used_at)
+        if depth >= MAX_DEPTH:
+            raise _Refused(self.alias or event, "PC045", limit=MAX_DEPTH)
+        if kind is MappingStartEvent:
+            built: Any = self._mapping(event, depth + 1)
+        else:
+            if self._tag(event) != _TAG + "seq":
+                self.problem(event, "PC012", tag=self._tag(event))
+            built = []
+            while type(item := self.get()) is not SequenceEndEvent:
+                built.append(self._build(item, depth + 1, event))
+        if event.anchor is not None and not self.replaying:
+            self._anchored()
+        return built
+
+    def _count(self, event: Event, used_at: Event) -> None:
+        """Count a node met again (through an alias) to the budget."""
         self.nodes += 1
-        if isinstance(node, yaml.ScalarNode):
-            self.chars += len(node.value)
+        if type(event) is ScalarEvent:
+            self.chars += len(event.value)
         if self.nodes > MAX_NODES or self.chars > MAX_CHARS:
             raise _Refused(self.alias or used_at, "PC013", nodes=MAX_NODES, chars=MAX_CHARS)
 
-    def _build(self, node: yaml.Node, depth: int, used_at: yaml.Node) -> Any:
-        if id(node) in self.seen:
-            return self._again(node, depth, used_at)
-        self.seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        return self._collection(node, depth)
+    def _anchor(self, event: Event) -> None:
+        """Note the anchor `event` defines; a collection's events are recorded until its
+        end (`_anchored`)."""
+        name = event.anchor
+        if name in self.anchors:
+            raise ComposerError(
+                "found duplicate anchor; first occurrence",
+                self.anchors[name].first.start_mark,
+                "second occurrence",
+                event.start_mark,
+            )
+        if type(event) is ScalarEvent:
+            self.anchors[name] = _Anchor(event, [event])
+            return
+        self.anchors[name] = _Anchor(event, None)
+        self.recording.append([event])
+        self.get = self._get_recorded
 
-    def _again(self, node: yaml.Node, depth: int, used_at: yaml.Node) -> Any:
-        """A node met again: an alias, expanded and counted; its problems are reported
-        where the outermost alias being expanded is used."""
-        outer = self.alias
-        self.alias = outer or used_at
+    def _anchored(self) -> None:
+        events = self.recording.pop()
+        self.anchors[events[0].anchor].events = events
+        if not self.recording:
+            self.get = self.source
+
+    def _get_recorded(self) -> Event:
+        event = self.source()
+        for events in self.recording:
+            events.append(event)
+        return event
+
+    def _alias(self, event: Event, depth: int, used_at: Event) -> Any:
+        anchor = self.anchors.get(event.anchor)
+        if anchor is None:
+            raise ComposerError(None, None, "found undefined alias", event.start_mark)
+        outer_alias = self.alias
+        self.alias = outer_alias or used_at
+        if anchor.events is None or event.anchor in self.replaying:
+            raise _Refused(self.alias, "PC046")  # the node holds an alias of itself: no end
+        outer = self.get
+        replay = iter(anchor.events)
+        self.get = replay.__next__
+        self.in_alias += 1
+        self.replaying.append(event.anchor)
         try:
-            self._count(node, used_at)
-            if isinstance(node, yaml.ScalarNode):
-                return self._scalar(node)
-            return self._collection(node, depth)
+            return self._build(next(replay), depth, used_at)
         finally:
-            self.alias = outer
+            self.get = outer
+            self.in_alias -= 1
+            self.replaying.pop()
+            self.alias = outer_alias
 
-    def _collection(self, node: yaml.Node, depth: int) -> Any:
-        at = self.alias or node
-        if id(node) in self.open:
-            raise _Refused(at, "PC046")
-        if depth >= MAX_DEPTH:
-            raise _Refused(at, "PC045", limit=MAX_DEPTH)
-        self.open.add(id(node))
-        try:
-            if isinstance(node, yaml.MappingNode):
-                return self._mapping(node, depth + 1)
-            if node.tag != _TAG + "seq":
-                self.problem(node, "PC012", tag=node.tag)
-            return [self._build(item, depth + 1, node) for item in node.value]
-        finally:
-            self.open.discard(id(node))
+    def _skip(self, event: Event) -> None:
+        """Read past the node `event` starts without building it (a value that is not
+        used), noting the anchors it defines."""
+        kind = type(event)
+        if kind is AliasEvent:
+            if event.anchor not in self.anchors:
+                raise ComposerError(None, None, "found undefined alias", event.start_mark)
+            return
+        if event.anchor is not None and not self.replaying:
+            self._anchor(event)
+        if kind is ScalarEvent:
+            return
+        end = MappingEndEvent if kind is MappingStartEvent else SequenceEndEvent
+        while type(inner := self.get()) is not end:
+            self._skip(inner)
+        if event.anchor is not None and not self.replaying:
+            self._anchored()
 
-    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
-        if node.tag != _TAG + "map":
-            self.problem(node, "PC012", tag=node.tag)
+    def _drain(self) -> None:
+        """Read the rest of the stream after the alias budget ran out, for the errors that
+        composing it would raise first."""
+        self.get = self.source
+        while type(event := self.source()) is not StreamEndEvent:
+            kind = type(event)
+            if kind is DocumentStartEvent:  # the first one was read before the budget ran out
+                raise ComposerError(
+                    "expected a single document in the stream",
+                    None,
+                    "but found another document",
+                    event.start_mark,
+                )
+            elif kind is AliasEvent:
+                if event.anchor not in self.anchors:
+                    raise ComposerError(None, None, "found undefined alias", event.start_mark)
+            elif getattr(event, "anchor", None) is not None:
+                name = event.anchor
+                if name in self.anchors:
+                    raise ComposerError(
+                        "found duplicate anchor; first occurrence",
+                        self.anchors[name].first.start_mark,
+                        "second occurrence",
+                        event.start_mark,
+                    )
+                self.anchors[name] = _Anchor(event, [])
+
+    def _tag(self, event: Event) -> str:
+        tag: str | None = event.tag
+        if tag is None or tag == "!":
+            kind = yaml.MappingNode if type(event) is MappingStartEvent else yaml.SequenceNode
+            tag = self.resolve(kind, None, event.implicit)
+        return str(tag)
+
+    def _key(self, event: Event) -> tuple[Event, str]:
+        """A mapping key's node (its first event; an alias's is its anchor's) and tag. A key
+        that is not a scalar is read past."""
+        kind = type(event)
+        if kind is AliasEvent:
+            anchor = self.anchors.get(event.anchor)
+            if anchor is None:
+                raise ComposerError(None, None, "found undefined alias", event.start_mark)
+            node = anchor.first
+            return node, self._scalar_tag(node) if type(node) is ScalarEvent else self._tag(node)
+        if kind is ScalarEvent:
+            if event.anchor is not None and not self.replaying:
+                self._anchor(event)
+            return event, self._scalar_tag(event)
+        tag = self._tag(event)
+        self._skip(event)
+        return event, tag
+
+    def _mapping(self, event: Event, depth: int) -> dict[str, Any]:
+        tag = self._tag(event)
+        if tag != _TAG + "map":
+            self.problem(event, "PC012", tag=tag)
         out: dict[str, Any] = {}
         first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
-                self.problem(key_node, "PC018")
-                continue
-            key = None
-            if isinstance(key_node, yaml.ScalarNode):
-                if id(key_node) in self.seen:
-                    self._count(key_node, node)  # where: the mapping it is a key of
-                self.seen.add(id(key_node))
-                key = self._scalar(key_node)
-            if isinstance(key, int | float) and not isinstance(key, bool):
-                key = str(key_node.value)  # `2024: …` is a key like any other
-            if not isinstance(key, str):
-                self.problem(key_node, "PC017", found=type(key).__name__)
-                continue
+        get, plain = self.get, self.plain  # (self.get is the same again after each value)
+        while type(key_event := get()) is not MappingEndEvent:
+            key: Any = _MISSING
+            if (
+                type(key_event) is ScalarEvent
+                and key_event.tag is None
+                and key_event.anchor is None
+                and key_event.implicit[0]
+            ):
+                key = plain.get(key_event.value, _MISSING)  # a plain key read before
+            if key is _MISSING:
+                key_node, key_tag = self._key(key_event)
+                if type(key_event) is AliasEvent:  # a key met again counts to the budget
+                    self._count(key_node, event)
+                if key_tag == _TAG + "merge":
+                    self.problem(key_node, "PC018")
+                    self._skip(get())
+                    continue
+                key = self._scalar(key_node) if type(key_node) is ScalarEvent else None
+            else:
+                key_node = key_event
+            if type(key) is not str:
+                if isinstance(key, int | float) and not isinstance(key, bool):
+                    key = str(key_node.value)  # `2024: …` is a key like any other
+                else:
+                    self.problem(key_node, "PC017", found=type(key).__name__)
+                    self._skip(get())
+                    continue
             if key in out:
                 self.problem(key_node, "PC011", key=key, first=first_line[key])
+                self._skip(get())
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            out[key] = self._build(value_node, depth, key_node)
+            out[key] = self._build(get(), depth, key_node)
         return out
 
-    def _scalar(self, node: yaml.Node) -> Any:
-        tag = node.tag
-        value = node.value
+    def _scalar_tag(self, event: Event) -> str:
+        tag: str | None = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+        return str(tag)
+
+    def _scalar(self, event: Event) -> Any:
+        """A scalar's value. A plain scalar's value depends on its text alone, and is
+        immutable: the value of each plain text is kept (`plain`) and given again."""
+        tag = self._scalar_tag(event)
+        value = event.value
         if tag == _TAG + "str":
-            return unicodedata.normalize("NFC", value)
-        if tag == _TAG + "timestamp":
+            built: Any = unicodedata.normalize("NFC", value)
+        elif tag == _TAG + "timestamp":
             try:
-                return dt.date.fromisoformat(value)
+                built = dt.date.fromisoformat(value)
             except ValueError:
-                return value  # "2024-02-30": the model names it as a date that does not exist
-        if tag == _TAG + "null":
+                built = value  # "2024-02-30": the model names it as a day that does not exist
+        elif tag == _TAG + "null":
+            built = None
+        elif tag == _TAG + "int" and _INT.fullmatch(value):
+            built = int(value)
+        elif tag == _TAG + "float" and _FLOAT.fullmatch(value) and _finite(value):
+            built = float(value)
+        elif tag == _TAG + "bool" and value.lower() in _BOOLS:
+            built = _BOOLS[value.lower()]
+        elif tag in (_TAG + "int", _TAG + "float", _TAG + "bool"):
+            built = unicodedata.normalize("NFC", value)  # `075`, `7:00`, `.nan`, `yes`: text
+        else:
+            self.problem(event, "PC012", tag=tag)
             return None
-        if tag == _TAG + "int" and _INT.fullmatch(value):
-            return int(value)
-        if tag == _TAG + "float" and _FLOAT.fullmatch(value):
-            number = float(value)
-            if number not in (float("inf"), float("-inf")):
-                return number
-        if tag == _TAG + "bool" and value.lower() in _BOOLS:
-            return _BOOLS[value.lower()]
-        if tag in (_TAG + "int", _TAG + "float", _TAG + "bool"):
-            return unicodedata.normalize("NFC", value)  # `075`, `7:00`, `.nan`, `yes`: text
-        self.problem(node, "PC012", tag=tag)
-        return None
+        if event.tag is None and event.implicit[0]:
+            self.plain[value] = built
+        return built
+
+
+def _finite(text: str) -> bool:
+    """Whether a decimal's value is a finite float (`1e999` is not)."""
+    return float(text) not in (float("inf"), float("-inf"))
