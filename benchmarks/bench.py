@@ -65,7 +65,8 @@ def clean_env(home: Path) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("PARCHECK_", "XDG_", "YAMLLINT_")) and k != "HOME"
+        if not k.startswith(("PARCHECK_", "XDG_", "YAMLLINT_"))
+        and k not in {"HOME", "PYTHONDONTWRITEBYTECODE"}
     }
     env.update(HOME=str(home), NO_COLOR="1", LANG="C.UTF-8", COLUMNS="120")
     return env
@@ -211,6 +212,11 @@ def main() -> None:
     parser.add_argument("--skip-synthetic", action="store_true", help="no 5,000/50,000 tasks")
     args = parser.parse_args()
     runs = 5 if args.quick else args.runs
+    # Bytecode as an install leaves it (pip compiles it): in an editable checkout with
+    # PYTHONDONTWRITEBYTECODE set, every run would otherwise compile the edited modules.
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "src" / "parcheck"), quiet=1)
     scratch = Path(tempfile.mkdtemp(prefix="parcheck-bench-"))
     try:
         report(runs, args.quick, args.skip_synthetic, scratch)
