@@ -89,3 +89,14 @@ def test_below_the_command_line_nothing_prints_exits_or_reads_the_clock(name: st
         elif isinstance(node, ast.Attribute) and ast.unparse(node) in {"sys.stdout", "sys.stderr"}:
             bad.append(ast.unparse(node))
     assert bad == []
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_the_architecture_page_names_every_module(name: str) -> None:
+    page = (SRC.parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    parts = name.split(".")
+    if name == "parcheck":
+        shown = "__init__.py"
+    else:
+        shown = parts[-1] + ("/" if MODULES[name].name == "__init__.py" else ".py")
+    assert f" {shown} " in page or f" {shown}\n" in page, shown

@@ -1,5 +1,5 @@
 """The monthly gap report's content: what is red, at risk, due next, without figures, and
-how every threshold moved month by month. Renderers (`reporters/report.py`) only lay it out."""
+how every threshold moved month by month. Renderers (`render/report.py`) only lay it out."""
 
 from __future__ import annotations
 
