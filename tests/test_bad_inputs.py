@@ -139,6 +139,8 @@ def test_the_corpus_is_large_enough() -> None:
 def test_bad_input(case: Path, tmp_path: Path) -> None:
     spec, result = run_case(case, tmp_path)
     output = (result.stdout or "") + result.stderr
+    if keep := os.environ.get("PARCHECK_CORPUS_OUTPUT"):  # .ci/run greps these afterwards
+        Path(keep, f"{case.name}.out").write_text(output, encoding="utf-8", errors="replace")
     assert "Traceback" not in output, output
     assert result.returncode == spec["exit"], output
     assert spec["message"] in output, output
