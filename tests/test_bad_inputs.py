@@ -111,6 +111,7 @@ def run_case(case: Path, tmp_path: Path) -> tuple[dict[str, Any], subprocess.Com
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(home),
         "NO_COLOR": "1",
+        "PYTHONIOENCODING": "utf-8:strict",  # as a UTF-8 terminal: an unprintable name fails
         "PYTHONPATH": str(ROOT / "src"),
     }
     before = _snapshot(tmp_path, set(spec.get("writes", [])))
