@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from parcheck.cli import app
@@ -39,3 +40,19 @@ def run_cli() -> RunCli:
         return Result(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+def markdown_tables(text: str) -> list[list[int]]:
+    """For each table of a Markdown text, the number of cells of each row."""
+    tables: list[list[int]] = []
+    cells = 0
+    for token in MarkdownIt().enable("table").parse(text):
+        if token.type == "table_open":
+            tables.append([])
+        elif token.type == "tr_open":
+            cells = 0
+        elif token.type in ("th_open", "td_open"):
+            cells += 1
+        elif token.type == "tr_close":
+            tables[-1].append(cells)
+    return tables

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from parcheck.engine.report import month_before
 from parcheck.plan.load import load_plan
-from tests.conftest import DATA, PLAN, ROOT, RunCli
+from tests.conftest import DATA, PLAN, ROOT, RunCli, markdown_tables
 
 GOLDEN = DATA / "golden"
 SAMPLE = ROOT / "docs" / "sample-report.md"
@@ -27,22 +27,6 @@ def _in_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 REGENERATE = "python -m parcheck report --as-of 2024-11-25 -o docs/sample-report.md"
-
-
-def markdown_tables(text: str) -> list[list[int]]:
-    """For each table of a Markdown text, the number of cells of each row."""
-    tables: list[list[int]] = []
-    cells = 0
-    for token in MarkdownIt().enable("table").parse(text):
-        if token.type == "table_open":
-            tables.append([])
-        elif token.type == "tr_open":
-            cells = 0
-        elif token.type in ("th_open", "td_open"):
-            cells += 1
-        elif token.type == "tr_close":
-            tables[-1].append(cells)
-    return tables
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -23,7 +23,7 @@ from parcheck.figures import Number, Snapshot
 from parcheck.plan.load import load_plan
 from parcheck.plan.model import Plan
 from parcheck.safety import text as safe
-from tests.conftest import DATA, PLAN, RunCli
+from tests.conftest import DATA, PLAN, RunCli, markdown_tables
 
 TEXT = DATA / "text"
 HOSTILE = TEXT / "hostile.yaml"  # valid: every trick plan text may still hold
@@ -52,24 +52,8 @@ def assert_clean(output: str, *, crlf: bool = False, commands: int = 0) -> None:
     assert len(run) == commands, run
 
 
-def markdown_rows(text: str) -> list[list[int]]:
-    """For each table of a Markdown text, the number of cells of each row."""
-    tables: list[list[int]] = []
-    cells = 0
-    for token in MarkdownIt().enable("table").parse(text):
-        if token.type == "table_open":
-            tables.append([])
-        elif token.type == "tr_open":
-            cells = 0
-        elif token.type in ("th_open", "td_open"):
-            cells += 1
-        elif token.type == "tr_close":
-            tables[-1].append(cells)
-    return tables
-
-
 def assert_markdown_whole(text: str) -> None:
-    tables = markdown_rows(text)
+    tables = markdown_tables(text)
     assert tables
     for rows in tables:
         assert len(set(rows)) == 1, rows
@@ -576,7 +560,7 @@ def test_terminal_keeps_text() -> None:
 @pytest.mark.parametrize("text", HOSTILE_STRINGS)
 def test_markdown_cell(text: str) -> None:
     row = f"| {safe.markdown(text)} | x |"
-    assert markdown_rows(f"| a | b |\n|---|---|\n{row}\n") == [[2, 2]]
+    assert markdown_tables(f"| a | b |\n|---|---|\n{row}\n") == [[2, 2]]
     html = MarkdownIt().enable("table").render(f"| a | b |\n|---|---|\n{row}\n")
     assert "<script>" not in html and "<em>" not in html and "<code>" not in html
 

@@ -342,17 +342,21 @@ class _Builder:
         if self.nodes > MAX_NODES or self.chars > MAX_CHARS:
             raise _Refused(self.alias or used_at, "PC013", nodes=MAX_NODES, chars=MAX_CHARS)
 
+    def _unique_anchor(self, event: Event) -> None:
+        """The error composing would raise for an anchor defined twice."""
+        if event.anchor in self.anchors:
+            raise ComposerError(
+                "found duplicate anchor; first occurrence",
+                self.anchors[event.anchor].first.start_mark,
+                "second occurrence",
+                event.start_mark,
+            )
+
     def _anchor(self, event: Event) -> None:
         """Note the anchor `event` defines; a collection's events are recorded until its
         end (`_anchored`)."""
         name = event.anchor
-        if name in self.anchors:
-            raise ComposerError(
-                "found duplicate anchor; first occurrence",
-                self.anchors[name].first.start_mark,
-                "second occurrence",
-                event.start_mark,
-            )
+        self._unique_anchor(event)
         if type(event) is ScalarEvent:
             self.anchors[name] = _Anchor(event, [event])
             return
@@ -429,13 +433,7 @@ class _Builder:
                     raise ComposerError(None, None, "found undefined alias", event.start_mark)
             elif getattr(event, "anchor", None) is not None:
                 name = event.anchor
-                if name in self.anchors:
-                    raise ComposerError(
-                        "found duplicate anchor; first occurrence",
-                        self.anchors[name].first.start_mark,
-                        "second occurrence",
-                        event.start_mark,
-                    )
+                self._unique_anchor(event)
                 self.anchors[name] = _Anchor(event, [])
 
     def _tag(self, event: Event) -> str:
