@@ -10,7 +10,8 @@ A case folder holds `case.toml` and the files it needs:
     message = "PC013"                       # text stdout or stderr must contain
     setup = "fifo"                          # optional: a special file made for the run (SETUPS)
     writes = ["out.md"]                     # optional: files in {dir} the run may write
-    stdout = "/dev/full"                    # optional: where standard output goes
+    stdout = "/dev/full"                    # optional: where standard output goes ("closed")
+    env = {PYTHONIOENCODING = "cp1258"}     # optional: more environment
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ SETUPS: dict[str, Callable[[Path], None]] = {
     "big-plan": _big_plan,
     "big-metrics": _big_metrics,
     "link-loop": _link_loop,
+    "fifo-out": lambda folder: os.mkfifo(folder / "out.fifo"),
 }
 
 
@@ -115,12 +117,15 @@ def run_case(case: Path, tmp_path: Path) -> tuple[dict[str, Any], subprocess.Com
         "PYTHONPATH": str(ROOT / "src"),
     }
     before = _snapshot(tmp_path, set(spec.get("writes", [])))
-    with open(spec.get("stdout", os.devnull), "wb") as sink:
+    env.update(spec.get("env", {}))
+    closed = spec.get("stdout") == "closed"
+    with open(os.devnull if closed else spec.get("stdout", os.devnull), "wb") as sink:
         result = subprocess.run(
             [sys.executable, "-m", "parcheck", *args],
             cwd=work,
             env=env,
             stdout=sink if "stdout" in spec else subprocess.PIPE,
+            preexec_fn=(lambda: os.close(1)) if closed else None,
             stderr=subprocess.PIPE,
             text=True,
             errors="replace",

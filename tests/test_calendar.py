@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import icalendar
-from dateutil.rrule import rrulestr
 
 from parcheck.engine.agenda import deadlines
 from parcheck.plan.load import load_plan
@@ -61,12 +60,8 @@ def test_ics_holds_every_deadline_of_the_plan_year(run_cli: RunCli, tmp_path: Pa
         start = event.decoded("DTSTART")
         assert isinstance(start, dt.date) and not isinstance(start, dt.datetime)  # all-day
         assert event.decoded("DTEND") == start + dt.timedelta(days=1)
-        if "RRULE" in event:
-            rule = event["RRULE"].to_ical().decode()
-            first = dt.datetime.combine(start, dt.time())
-            found |= {(check_id, d.date()) for d in rrulestr(rule, dtstart=first)}
-        else:
-            found.add((check_id, start))
+        assert "RRULE" not in event  # every occurrence its own event, with its own reminder
+        found.add((check_id.removesuffix(f"-{start:%Y%m%d}"), start))
         assert len(event.walk("VALARM")) == 1
     assert found == plan_deadlines()
     assert len(found) == 168  # the count `parcheck validate` reports for the plan
@@ -95,3 +90,34 @@ def test_reminders_count_working_days(run_cli: RunCli, tmp_path: Path) -> None:
     assert triggers["eng-II.1@parcheck"] == -dt.timedelta(days=3) + dt.timedelta(hours=8)
     # I.1.le on Sunday 30/06: Wednesday 26/06, at 08:00
     assert triggers["eng-I.1.le@parcheck"] == -dt.timedelta(days=4) + dt.timedelta(hours=8)
+
+
+def test_ics_and_text_list_the_same_days_in_any_window(run_cli: RunCli, tmp_path: Path) -> None:
+    """A recurring duty's own `until` and a window that starts mid-year: the .ics holds
+    exactly the days the text lists (an RRULE once ran on to the year's end)."""
+    plan = tmp_path / "until.yaml"
+    text = PLAN.read_text(encoding="utf-8")
+    marker = "rrule: FREQ=WEEKLY;BYDAY=FR\n"  # I.2.b, the first weekly duty
+    assert marker in text
+    plan.write_text(text.replace(marker, marker + "            until: 2024-07-31\n", 1), "utf-8")
+    target = tmp_path / "w.ics"
+    window = ("--from", "2024-06-01", "--to", "2024-09-30", "--lang", "en")
+    result = run_cli("calendar", "--plan", plan, *window, "--ics", target)
+    assert result.exit_code == 0, result.stderr
+    listed = {
+        (line.split()[1], dt.date.fromisoformat(line.split()[0]))
+        for line in result.stdout.splitlines()[1:]
+    }
+    in_ics = {
+        (
+            str(e["UID"])
+            .split("@")[0]
+            .removeprefix("kh2024-")
+            .removesuffix(f"-{e.decoded('DTSTART'):%Y%m%d}"),
+            e.decoded("DTSTART"),
+        )
+        for e in read_ics(target)
+    }
+    assert in_ics == listed
+    fridays = {day for check, day in listed if check == "I.2.b"}
+    assert fridays and max(fridays) <= dt.date(2024, 7, 31)

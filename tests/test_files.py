@@ -124,7 +124,7 @@ def test_ctrl_c_during_the_write_leaves_no_temporary_file(
     result = run_cli(*REPORT, "-o", target)
     monkeypatch.undo()
     assert result.exit_code == 130
-    assert result.stderr == "parcheck: đã dừng\n"
+    assert result.stderr == "parcheck: đã dừng (SIGINT)\n"
     assert target.read_text(encoding="utf-8") == "tháng trước"
     assert leftovers(tmp_path) == []
 
@@ -149,16 +149,18 @@ def test_a_failed_write_is_one_message_and_leaves_the_old_file(
     assert leftovers(tmp_path) == []
 
 
-def test_sigterm_during_the_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGQUIT"])
+def test_a_signal_during_the_write_leaves_no_temporary_file(tmp_path: Path, name: str) -> None:
     target = tmp_path / "bao-cao.md"
     target.write_text("tháng trước", encoding="utf-8")
-    # SIGTERM arrives while the temporary file is being synced
+    # the signal arrives while the temporary file is being synced (SIGHUP: the terminal or
+    # the SSH session closed)
     script = textwrap.dedent(
-        """
+        f"""
         import os, signal, sys
         real = os.fsync
         def terminated(fd):
-            os.kill(os.getpid(), signal.SIGTERM)
+            os.kill(os.getpid(), signal.{name})
             real(fd)
         os.fsync = terminated
         from parcheck.cli import app
@@ -174,8 +176,8 @@ def test_sigterm_during_the_write_leaves_no_temporary_file(tmp_path: Path) -> No
         timeout=60,
         check=False,
     )
-    assert result.returncode == -signal.SIGTERM, result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.returncode == 128 + signal.Signals[name], result.stderr
+    assert result.stderr == f"parcheck: đã dừng ({name})\n"
     assert target.read_text(encoding="utf-8") == "tháng trước"
     assert leftovers(tmp_path) == []
 
@@ -205,7 +207,7 @@ def test_stdout_on_a_full_disk_is_one_message(command: tuple[object, ...]) -> No
     with open("/dev/full", "w") as full:
         result = parcheck(*command, stdout=full)
     assert result.returncode == 2
-    assert result.stderr == "parcheck: không ghi hoặc đọc được: No space left on device\n"
+    assert result.stderr == "parcheck: không ghi hoặc đọc được: đĩa đã đầy\n"
 
 
 def big_plan(folder: Path, tasks: int = 500) -> Path:
@@ -261,7 +263,7 @@ def test_a_pipe_closed_early_is_one_message_and_exit_2(
         stderr = process.stderr.read().decode("utf-8")
     assert process.wait(timeout=60) == 2, stderr
     assert first.strip()
-    assert stderr == "parcheck: không ghi hoặc đọc được: Broken pipe\n"
+    assert stderr == "parcheck: không ghi hoặc đọc được: đầu đọc của ống đã đóng\n"
 
 
 def test_a_socket_in_a_metrics_folder_is_skipped(run_cli: RunCli, tmp_path: Path) -> None:

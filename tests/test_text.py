@@ -315,7 +315,7 @@ def test_calendar_ics(run_cli: RunCli, tmp_path: Path) -> None:
     run_ok(run_cli, "calendar", "--plan", HOSTILE, "--ics", ics)
     text = ics.read_bytes().decode("utf-8")
     assert_clean(text, crlf=True)
-    assert_ics_whole(text, events=3)
+    assert_ics_whole(text, events=14)
     summary = next(line for line in unfold_ics(text) if line.startswith("SUMMARY:VI.4.a"))
     assert summary.endswith(":: error :: ::error::deliverable #anchor \"q\" 'q' &amp\\;")
 
@@ -490,7 +490,7 @@ def test_renderers_show_control_characters_as_nothing(name: str) -> None:
     assert_clean(out, crlf=name == "ics")
     assert "\x1b" not in out and "\x9b" not in out and "\u202e" not in out
     if name == "ics":
-        assert_ics_whole(out, events=3)
+        assert_ics_whole(out, events=14)
     if name == "template":
         assert_template_whole(out, CONTROLS)
     if "markdown" in name:

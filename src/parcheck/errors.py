@@ -23,3 +23,13 @@ class InputError(ParcheckError):
     def __init__(self, message: str, problems: list[object] | None = None) -> None:
         super().__init__(message)
         self.problems = problems or []
+
+
+class Interrupted(BaseException):
+    """A signal that would end the process (SIGTERM, SIGHUP, SIGQUIT) arrived while a
+    temporary file existed: raised so that the file is removed on the way out, then turned
+    by the command line into exit 128 + the signal's number, as the signal would have."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -4,7 +4,9 @@ back; only this package prints, exits or reads the clock."""
 
 from __future__ import annotations
 
+import errno
 import importlib
+import io
 import sys
 from collections.abc import Iterable
 from typing import Any
@@ -39,7 +41,28 @@ def main() -> None:
     the plan."""
     from parcheck.gc_pause import paused_gc
 
+    _closed_streams()
     named = sys.argv[1:2]
     typer_app = with_commands(named if named and named[0] in COMMANDS else COMMANDS)
     with paused_gc():
         typer_app()
+
+
+class _Closed(io.TextIOBase):
+    """Stands for a standard stream the shell closed (`>&-`): writing to it is the
+    ordinary failed write (one message, exit 2), not an AttributeError on None."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not text:
+            return 0
+        raise OSError(errno.EBADF, "đầu ra chuẩn đã đóng (stdout is closed)")
+
+
+def _closed_streams() -> None:
+    if sys.stdout is None:
+        sys.stdout = _Closed()
+    if sys.stderr is None:
+        sys.stderr = _Closed()

@@ -8,12 +8,12 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from parcheck.errors import ParcheckError
+from parcheck.errors import Interrupted, ParcheckError
 from parcheck.safety.text import one_line  # a file name in a message is data too
 
 if TYPE_CHECKING:
@@ -51,8 +51,9 @@ def _whole_stdout() -> None:
     """The process's own stdout rewritten to write every byte or fail. Unbuffered
     (PYTHONUNBUFFERED=1, usual in CI images and containers), Python's stdout takes a pipe's
     short write (the reader left in the middle of a large write) for success and drops the
-    rest: `parcheck status --format json | head -1` exited 0 with its output cut. Characters
-    stdout's encoding lacks are escaped, never a UnicodeEncodeError."""
+    rest: `parcheck status --format json | head -1` exited 0 with its output cut. It writes
+    UTF-8 whatever the locale: a cp1258 stdout once turned letters into `\\xe0` inside JSON
+    strings; a lone surrogate is escaped, never a UnicodeEncodeError."""
     import io
 
     from parcheck.safety.files import WholeWrites
@@ -67,7 +68,7 @@ def _whole_stdout() -> None:
         return
     sys.stdout = io.TextIOWrapper(
         io.BufferedWriter(WholeWrites(fd)),
-        encoding=old.encoding,
+        encoding="utf-8",  # what every output is (JSON, Markdown): never a locale's code page
         errors="backslashreplace",
         line_buffering=old.line_buffering,
         write_through=old.write_through,
@@ -80,6 +81,18 @@ class GuardedGroup(TyperGroup):
     exit 130; anything unexpected a short message asking for a report, and exit 2. No
     traceback reaches the user."""
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        """Parsing the options prints `--help` (and no-arguments help) before `invoke`: a
+        failed write there is one message and exit 2 too, not a traceback."""
+        try:
+            try:
+                return super().make_context(*args, **kwargs)
+            finally:
+                sys.stdout.flush()
+        except OSError as exc:
+            say(f"parcheck: {one_line(_message(exc, english=False))}\n")
+            raise typer.Exit(2) from None
+
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         english = _english(ctx)
         _whole_stdout()
@@ -88,10 +101,10 @@ class GuardedGroup(TyperGroup):
                 return super().invoke(ctx)
             finally:
                 sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
-        except (Exception, KeyboardInterrupt) as exc:
+        except (Exception, KeyboardInterrupt, Interrupted) as exc:
             if _is_cli_signal(exc):
                 raise
-            sys.stderr.write(f"parcheck: {one_line(_message(exc, english))}\n")
+            say(f"parcheck: {one_line(_message(exc, english))}\n")
             raise typer.Exit(_exit_code(exc)) from None
 
 
@@ -102,9 +115,21 @@ def _is_cli_signal(exc: BaseException) -> bool:
     return bool(names & {"Exit", "Abort", "ClickException"})
 
 
+def say(text: str) -> None:
+    """`text` on stderr, if stderr can take it: a message about a failure must not fail in
+    turn (a full or closed stderr) and change the exit code."""
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _exit_code(exc: BaseException) -> int:
     if isinstance(exc, ParcheckError):
         return exc.exit_code
+    if isinstance(exc, Interrupted):
+        return 128 + exc.signum  # as the signal itself would have ended the process
     return 130 if isinstance(exc, KeyboardInterrupt) else 2
 
 
@@ -112,14 +137,18 @@ def _message(exc: BaseException, english: bool) -> str:
     """What the user is told of `exc`: one line, in their language."""
     if isinstance(exc, ParcheckError):
         return exc.message
-    if isinstance(exc, KeyboardInterrupt):
-        return "interrupted" if english else "đã dừng"
+    if isinstance(exc, KeyboardInterrupt | Interrupted):
+        import signal
+
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        name = signal.Signals(signum).name
+        return f"interrupted ({name})" if english else f"đã dừng ({name})"
     if isinstance(exc, OSError):
-        from parcheck.safety.files import shown
+        from parcheck.safety.files import reason_of, shown
 
         _quiet_stdout()
         where = f"{shown(exc.filename)}: " if isinstance(exc.filename, str) else ""
-        reason = exc.strerror or str(exc)
+        reason = reason_of(exc, english)
         if english:
             return f"cannot write or read: {where}{reason}"
         return f"không ghi hoặc đọc được: {where}{reason}"
@@ -181,14 +210,13 @@ AsOfOption = Annotated[
 
 def stop_with(exc: ParcheckError) -> typer.Exit:
     """An error that ends the command: its message on stderr, its exit code."""
-    sys.stderr.write(f"parcheck: {one_line(exc.message)}\n")
+    say(f"parcheck: {one_line(exc.message)}\n")
     return typer.Exit(exc.exit_code)
 
 
 def stop(problems: Sequence[Problem], lang: str) -> typer.Exit:
     """Problems in an input file: each on stderr at its position, exit 2."""
-    for problem in problems:
-        sys.stderr.write(problem.render("en" if lang == "en" else "vi") + "\n")
+    say("".join(problem.render("en" if lang == "en" else "vi") + "\n" for problem in problems))
     return typer.Exit(2)
 
 

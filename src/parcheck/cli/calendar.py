@@ -58,6 +58,9 @@ def calendar(
         stamp = dt.datetime.now(dt.UTC)
         sys.stdout.flush()  # before the file, which may be /dev/stdout
         try:
-            write_output(render_ics(plan_model, first, last, stamp, unit), ics, [plan], lang.value)
+            protected = [plan, *([Path("metrics")] if Path("metrics").is_dir() else [])]
+            write_output(
+                render_ics(plan_model, first, last, stamp, unit), ics, protected, lang.value
+            )
         except ParcheckError as exc:
             raise stop_with(exc) from None

@@ -110,7 +110,8 @@ def report(
         _month_day(month, lang.value) if month is not None else as_of_option(as_of, lang=lang.value)
     )
     plan_model, read, digest = load_inputs(plan, metrics, lang.value)
-    inputs = (plan, *read.paths)
+    folders = metrics if metrics is not None else [Path("metrics")]
+    inputs = (plan, *read.paths, *(f for f in folders if f.is_dir()))
     request = ReportRequest(day, lang.value, fmt.value, unit, output, shown(plan), digest, inputs)
     try:
         run_report(plan_model, read.snapshots, request)

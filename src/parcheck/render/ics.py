@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from parcheck.engine.agenda import Deadline, deadlines
-from parcheck.safety.text import ics_recur, ics_text, one_line, starts_command
+from parcheck.safety.text import ics_text, one_line, starts_command
 
 if TYPE_CHECKING:
     from parcheck.plan.model import Plan
@@ -69,9 +69,10 @@ def render_ics(
     plan: Plan, start: dt.date, end: dt.date, stamp: dt.datetime, unit: str | None = None
 ) -> str:
     """The deadlines of `plan` from `start` to `end` as an iCalendar file: an all-day event
-    on each due date, one event with its RRULE for each recurring duty, a reminder three
-    working days before (for a recurring duty, as many days before as its first occurrence
-    needs), UIDs stable from one export to the next."""
+    on each due date, a recurring duty's occurrences each an event of its own (exactly the
+    days `parcheck calendar` lists, whatever the rule's COUNT, UNTIL or the check's own
+    until, and each with its own reminder), a reminder three working days before, UIDs
+    stable from one export to the next."""
     from parcheck.engine.calendar import WorkCalendar
 
     calendar = WorkCalendar(plan.calendar)
@@ -94,17 +95,16 @@ def render_ics(
         "END:STANDARD",
         "END:VTIMEZONE",
     ]
-    firsts: dict[str, tuple[Deadline, str]] = {}  # a recurring duty's first date and rule
     for deadline in deadlines(plan, start, end, unit):
-        check = deadline.check
-        if check.kind == "recurring":
-            firsts.setdefault(check.id, (deadline, check.rrule))
-            continue
-        lines += _event(plan, deadline, stamp_text, calendar, rule=None, end=end)
-    for deadline, rule in firsts.values():
-        lines += _event(plan, deadline, stamp_text, calendar, rule=rule, end=end)
+        lines += _event(plan, deadline, stamp_text, calendar)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _uid(plan: Plan, deadline: Deadline) -> str:
+    """Stable from one export to the next: the check, and for a recurring duty the day."""
+    day = f"-{_day(deadline.day)}" if deadline.check.kind == "recurring" else ""
+    return f"{plan.id}-{deadline.check.id}{day}@parcheck"
 
 
 def _event(
@@ -112,8 +112,6 @@ def _event(
     deadline: Deadline,
     stamp: str,
     calendar: object,
-    rule: str | None,
-    end: dt.date,
 ) -> list[str]:
     check, task = deadline.check, deadline.task
     summary = f"{check.id} — {one_line(check.title)}"
@@ -127,7 +125,7 @@ def _event(
     details = "\n".join(one_line(line) for line in description)
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{plan.id}-{check.id}@parcheck",
+        f"UID:{_uid(plan, deadline)}",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{_day(deadline.day)}",
         f"DTEND;VALUE=DATE:{_day(deadline.day + dt.timedelta(days=1))}",
@@ -136,11 +134,6 @@ def _event(
         f"CATEGORIES:{check.kind}",
         "TRANSP:TRANSPARENT",
     ]
-    if rule is not None:
-        rrule = rule.strip().removeprefix("RRULE:")
-        if "UNTIL=" not in rrule.upper() and "COUNT=" not in rrule.upper():
-            rrule += f";UNTIL={_day(end)}"
-        lines.append(f"RRULE:{ics_recur(rrule)}")
     lines += [
         "BEGIN:VALARM",
         "ACTION:DISPLAY",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from parcheck.errors import UsageError
+from parcheck.errors import Interrupted, UsageError
 
 MB = 1024 * 1024
 # The shipped plan is 50 kB and a 50,000-task plan about 14 MB; a snapshot of every check of
@@ -191,6 +191,8 @@ _REASONS = {
     errno.ELOOP: ("liên kết vòng", "a loop of links"),
     errno.ENXIO: ("không có ai đọc ở đầu kia", "nothing reads at the other end"),
     errno.EIO: ("lỗi vào/ra", "input/output error"),
+    errno.EBADF: ("đầu ra đã đóng", "the output is closed"),
+    errno.EINVAL: ("không ghi được vào đó", "it cannot be written to"),
 }
 
 
@@ -200,14 +202,20 @@ def _cannot_write(path: Path, reason: str, english: bool) -> UsageError:
     return UsageError(f"không ghi được {shown(path)}: {reason}")
 
 
-def _failed(path: Path, exc: OSError, english: bool) -> UsageError:
+def reason_of(exc: OSError, english: bool) -> str:
+    """Why a read or write failed, in the user's language where the reason is a known one."""
     vi, en = _REASONS.get(exc.errno or 0, (exc.strerror or str(exc),) * 2)
-    return _cannot_write(path, en if english else vi, english)
+    return en if english else vi
+
+
+def _failed(path: Path, exc: OSError, english: bool) -> UsageError:
+    return _cannot_write(path, reason_of(exc, english), english)
 
 
 def _refuse_inputs(path: Path, inputs: Iterable[Path], english: bool) -> None:
     """An output onto an input of the same run, by its own name, a link or a hard link: the
-    input would be lost the moment the output is written."""
+    input would be lost the moment the output is written. An output inside an input folder
+    (a metrics folder) is refused too: the next run would read it as figures."""
     target = os.path.realpath(path)
     try:
         st = os.stat(path)
@@ -215,6 +223,19 @@ def _refuse_inputs(path: Path, inputs: Iterable[Path], english: bool) -> None:
     except OSError:
         identity = None
     for source in inputs:
+        if os.path.isdir(source):  # a metrics folder: what is written there is read next time
+            if target.startswith(os.path.join(os.path.realpath(source), "")):
+                out, inp = shown(path), shown(source)
+                if english:
+                    raise UsageError(
+                        f"will not write {out}: it is inside {inp}, a metrics folder this "
+                        "command reads (write it elsewhere)"
+                    )
+                raise UsageError(
+                    f"không ghi {out}: tệp nằm trong thư mục số liệu {inp} mà lệnh này đọc "
+                    "(hãy ghi ra chỗ khác)"
+                )
+            continue
         same = os.path.realpath(source) == target
         if not same and identity is not None:
             with contextlib.suppress(OSError):
@@ -253,7 +274,9 @@ def write_all(fd: int, data: bytes | memoryview) -> None:
 
 
 def _write_through(path: Path, data: bytes, regular: bool) -> None:
-    flags = os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC | (os.O_APPEND if regular else 0)
+    """Open non-blocking, so that a pipe nobody reads is ENXIO at once instead of a wait
+    without end; `write_all` then waits for a slow reader."""
+    flags = os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC | (os.O_APPEND if regular else os.O_NONBLOCK)
     fd = os.open(path, flags)
     try:
         write_all(fd, data)
@@ -261,33 +284,36 @@ def _write_through(path: Path, data: bytes, regular: bool) -> None:
         os.close(fd)
 
 
-class _Terminated(BaseException):
-    """SIGTERM arrived while a temporary file existed."""
+_ENDING_SIGNALS = ("SIGTERM", "SIGHUP", "SIGQUIT")  # what a closed terminal or `kill` sends
 
 
-def _raise_terminated(signum: int, frame: object) -> None:
-    raise _Terminated
+def _raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
 
 
 @contextlib.contextmanager
-def _sigterm_cleans_up() -> Iterator[None]:
-    """While the block runs, SIGTERM raises `_Terminated` (so that `finally` clauses remove
-    the temporary file) instead of ending the process on the spot. Only where SIGTERM would
-    have ended it: in the main thread, with the default handler."""
+def _signals_clean_up() -> Iterator[None]:
+    """While the block runs, SIGTERM, SIGHUP and SIGQUIT raise `Interrupted` (so that
+    `finally` clauses remove the temporary file) instead of ending the process on the spot.
+    Only where the signal would have ended it: in the main thread, with its default
+    handler."""
     import signal
     import threading
 
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
-    ):
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    signal.signal(signal.SIGTERM, _raise_terminated)
+    taken = []
+    for name in _ENDING_SIGNALS:
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
+            signal.signal(signum, _raise_interrupted)
+            taken.append(signum)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        for signum in taken:
+            signal.signal(signum, signal.SIG_DFL)
 
 
 def _new_mode() -> int:
@@ -317,7 +343,7 @@ def _replace(
     mode = stat.S_IMODE(old.st_mode) if old is not None else _new_mode()
     temporary: str | None = None
     try:
-        with _sigterm_cleans_up():
+        with _signals_clean_up():
             fd, temporary = tempfile.mkstemp(
                 dir=folder, prefix=f".{target.name[:64]}.", suffix=".tmp"
             )
@@ -352,8 +378,8 @@ def write_output(
     - a link to a regular file: the file it points to is replaced, the link kept;
     - otherwise atomically (see `_replace`).
     A failed write (full disk, closed pipe, no permission, no such folder) is one message;
-    Ctrl-C or SIGTERM during the write leaves no temporary file behind."""
-    import signal
+    Ctrl-C, SIGTERM, SIGHUP or SIGQUIT during the write leaves no temporary file behind
+    (the signal comes out as `Interrupted`)."""
 
     english = lang == "en"
     data = text if isinstance(text, bytes) else text.encode("utf-8", "backslashreplace")
@@ -374,9 +400,6 @@ def write_output(
             _replace(Path(os.path.realpath(path)), data, old, path, english)
     except OSError as exc:
         raise _failed(path, exc, english) from None
-    except _Terminated:
-        signal.raise_signal(signal.SIGTERM)  # the default handler again: the process ends
-        raise
 
 
 class WholeWrites(io.RawIOBase):
