@@ -23,13 +23,15 @@ FITS = {  # what fits each kind, as a metrics file writes it
     "recurring": "{done: [YYYY-MM-DD, …]}",
     "event": "{events: [{start: YYYY-MM-DD, done: YYYY-MM-DD, ref: …}, …]}",
 }
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
-_OCTAL_LOOKING = re.compile(r"^[+-]?0\d")  # `075`: YAML 1.1 reads it as 61
+# ASCII digits only: `\d` takes Arabic-Indic `٨٨` or fullwidth `８８` too, which float() and
+# int() read as 88.
+_NUMBER = re.compile(r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$")
+_OCTAL_LOOKING = re.compile(r"^[+-]?0[0-9]")  # `075`: YAML 1.1 reads it as 61
 # A date, then a time (`7:05`, `07:05:30`, `07:05:30.5`), then maybe a UTC offset
 # (`Z`, `+07:00`, `+0700`, `+07`).
 _MOMENT = re.compile(
-    r"^(?P<day>\S+)[ T](?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?"
-    r"\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?$",
+    r"^(?P<day>\S+)[ T](?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?::(?P<s>[0-9]{2})(?:\.[0-9]+)?)?"
+    r"\s*(?P<zone>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?$",
     re.IGNORECASE,
 )
 
