@@ -4,10 +4,17 @@ events; and numbers written in digits other than ASCII."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from parcheck.engine.calendar import MAX_STEPS, WorkCalendar
+from parcheck.figures import values
+from parcheck.plan.model import Calendar, WorkSpan
 from tests.conftest import DATA, RunCli
 
 MINI = DATA / "plans" / "valid" / "minimal.yaml"
@@ -58,3 +65,200 @@ def test_dates_in_other_digits_are_not_a_date(
     result = run_cli("validate", MINI, "--metrics", events, "--lang", "en")
     assert result.exit_code == 1, result.stdout
     assert "error PM004 not a date: '2024-11-01 ٠٧:٣٠'" in result.stdout
+
+
+# --- event limits: counting jumps instead of stepping ---------------------------------
+
+
+def reference_add_working_days(cal: WorkCalendar, event: dt.date, days: int) -> dt.date:
+    """Counting a day at a time, as parcheck did before (the reference for the jumps)."""
+    day = event
+    for _ in range(abs(days)):
+        for _ in range(MAX_STEPS):
+            day += dt.timedelta(days=1 if days >= 0 else -1)
+            if cal.is_working_day(day):
+                break
+        else:
+            raise ValueError("no working day within ten years")
+    return day
+
+
+def reference_add_working_hours(cal: WorkCalendar, start: dt.datetime, hours: float) -> dt.datetime:
+    left = dt.timedelta(hours=hours)
+    day = start.date()
+    moment = start.replace(tzinfo=None)
+    for _ in range(MAX_STEPS):
+        if cal.is_working_day(day):
+            for span in cal.calendar.working_hours:
+                begin = max(moment, dt.datetime.combine(day, span.start))
+                end = dt.datetime.combine(day, span.end)
+                if begin >= end:
+                    continue
+                if begin + left <= end:
+                    return (begin + left).replace(tzinfo=start.tzinfo)
+                left -= end - begin
+        day += dt.timedelta(days=1)
+        moment = dt.datetime.combine(day, dt.time(0))
+    raise ValueError("no working hours within ten years")
+
+
+def outcome(count: Callable[..., object], *args: object) -> object:
+    """What counting gives: a day or a moment, or ValueError when the calendar runs out."""
+    try:
+        return count(*args)
+    except ValueError:
+        return ValueError
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> WorkSpan:
+    start = draw(st.integers(0, 24 * 60 - 2))
+    end = draw(st.integers(start + 1, 24 * 60 - 1))
+    return WorkSpan(start=dt.time(*divmod(start, 60)), end=dt.time(*divmod(end, 60)))
+
+
+NEAR = st.dates(dt.date(2022, 12, 1), dt.date(2026, 1, 31))
+DAYS = [  # Tết 2024 and 2025, the 29/04 ↔ 04/05/2024 swap, make-up Saturdays, 02-03/09/2024
+    dt.date(2024, 2, 7),
+    dt.date(2024, 2, 9),
+    dt.date(2024, 2, 14),
+    dt.date(2025, 1, 24),
+    dt.date(2024, 4, 26),
+    dt.date(2024, 4, 29),
+    dt.date(2024, 5, 4),
+    dt.date(2025, 4, 26),
+    dt.date(2023, 12, 31),
+    dt.date(2024, 8, 30),
+    dt.date(2024, 12, 31),
+]
+CALENDARS = st.builds(
+    Calendar,
+    extra_days_off=st.lists(st.one_of(NEAR, st.sampled_from(DAYS)), max_size=30),
+    extra_working_days=st.lists(st.one_of(NEAR, st.sampled_from(DAYS)), max_size=10),
+    working_hours=st.one_of(
+        st.just(Calendar().working_hours), st.lists(spans(), min_size=1, max_size=3)
+    ),
+)
+STARTS = st.one_of(
+    st.datetimes(dt.datetime(2023, 1, 1), dt.datetime(2025, 12, 31, 23, 59)),
+    st.builds(
+        dt.datetime.combine,
+        st.sampled_from(DAYS),
+        st.sampled_from([dt.time(0), dt.time(7), dt.time(11, 30), dt.time(16, 59), dt.time(23)]),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(calendar=CALENDARS, start=STARTS, amount=st.integers(1, 3660), back=st.booleans())
+def test_working_days_jump_to_the_day_stepping_reaches(
+    calendar: Calendar, start: dt.datetime, amount: int, back: bool
+) -> None:
+    days = -amount if back else amount
+    new, old = WorkCalendar(calendar), WorkCalendar(calendar)
+    assert outcome(new.add_working_days, start.date(), days) == outcome(
+        reference_add_working_days, old, start.date(), days
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(calendar=CALENDARS, start=STARTS, amount=st.integers(1, 3660))
+def test_working_hours_skip_to_the_moment_walking_reaches(
+    calendar: Calendar, start: dt.datetime, amount: int
+) -> None:
+    new, old = WorkCalendar(calendar), WorkCalendar(calendar)
+    assert outcome(new.add_working_hours, start, amount) == outcome(
+        reference_add_working_hours, old, start, amount
+    )
+
+
+@pytest.mark.parametrize("off", [3650, 3659, 3660, 3661, 3700])
+def test_ten_years_without_a_working_day_end_the_count_as_before(off: int) -> None:
+    first = dt.date(2024, 3, 1)
+    calendar = Calendar(extra_days_off=[first + dt.timedelta(days=n) for n in range(off)])
+    event = first - dt.timedelta(days=1)
+    end = first + dt.timedelta(days=off)
+    for days, at in ((1, event), (5, event), (-1, end), (-4, end)):
+        assert outcome(WorkCalendar(calendar).add_working_days, at, days) == outcome(
+            reference_add_working_days, WorkCalendar(calendar), at, days
+        )
+    moment = dt.datetime.combine(event, dt.time(9))
+    assert outcome(WorkCalendar(calendar).add_working_hours, moment, 10) == outcome(
+        reference_add_working_hours, WorkCalendar(calendar), moment, 10
+    )
+
+
+EVENT_PLAN = """id: ev
+title: "Kế hoạch thử"
+year: 2024
+owner: "Sở"
+units:
+  - {id: VP, name: "Văn phòng Sở"}
+sections:
+  - id: I
+    title: "Thử"
+    tasks:
+      - id: I.1
+        task: "Tiếp nhận"
+        lead: VP
+        checks:
+          - {id: I.1, kind: event, title: "e", event: "x", limit: {amount: 3660, unit: UNIT}}
+"""
+
+
+def event_metrics(tmp_path: Path, events: int) -> Path:
+    rows = "".join(
+        f"      - {{start: 2024-{1 + i % 10:02d}-{1 + i % 28:02d}, done: 2024-11-20}}\n"
+        for i in range(events)
+    )
+    return metrics_file(
+        tmp_path, f"plan: ev\nas_of: 2024-11-25\nvalues:\n  I.1:\n    events:\n{rows}"
+    )
+
+
+@pytest.mark.parametrize("unit", ["working_days", "working_hours"])
+def test_limits_of_many_events_are_counted_in_a_few_calendar_lookups(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unit: str
+) -> None:
+    """200 events under a limit of 3,660 working days: stepping a day at a time asked
+    whether a day is worked a million times; the jumps ask once for each day of the
+    years they cross."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(EVENT_PLAN.replace("UNIT", unit), encoding="utf-8")
+    asked = 0
+    is_working_day = WorkCalendar.is_working_day
+
+    def counted(self: WorkCalendar, day: dt.date) -> bool:
+        nonlocal asked
+        asked += 1
+        return is_working_day(self, day)
+
+    monkeypatch.setattr(WorkCalendar, "is_working_day", counted)
+    metrics = event_metrics(tmp_path, 200)
+    result = run_cli(
+        "status", "--plan", plan, "--metrics", metrics, "--as-of", "2024-11-25", "--format", "json"
+    )
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert '"detail": "0/200 late"' in result.stdout
+    assert asked < 20 * 366
+
+
+def test_events_past_the_limit_are_refused_at_the_first_one_too_many(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(values, "MAX_EVENTS", 5)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(EVENT_PLAN.replace("UNIT", "working_days"), encoding="utf-8")
+    five = event_metrics(tmp_path, 5)
+    result = run_cli("validate", plan, "--metrics", five)
+    assert result.exit_code == 0, result.stdout
+    six = event_metrics(tmp_path, 6)
+    result = run_cli("validate", plan, "--metrics", six, "--lang", "en")
+    assert result.exit_code == 1, result.stdout
+    assert (
+        f"{six}:11:9: error PM016 6 events for one check, more than the limit of 5 in one file"
+        in result.stdout
+    )
+    result = run_cli("status", "--plan", plan, "--metrics", six, "--as-of", "2024-11-25")
+    assert result.exit_code == 2
+    assert f"{six}:11:9: error PM016 6 sự kiện cho một tiêu chí" in result.stderr

@@ -141,6 +141,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không tìm thấy tệp số liệu .yaml, .yml hoặc .csv trong {path}",
         "no .yaml, .yml or .csv metrics file in {path}",
     ),
+    "PM016": (
+        "{found} sự kiện cho một tiêu chí, quá giới hạn {limit} sự kiện trong một tệp",
+        "{found} events for one check, more than the limit of {limit} in one file",
+    ),
     "PF001": (
         "không phải tệp thường mà là {kind}: không đọc",
         "not a regular file but {kind_en}: not read",

@@ -36,6 +36,11 @@ _MOMENT = re.compile(
 )
 
 
+# Events one check may list in one file: each is counted against the check's limit, which
+# is cheap, but status, report and their outputs grow with every event.
+MAX_EVENTS = 10_000
+
+
 class Bad(Exception):
     def __init__(self, code: str, where: tuple[Any, ...] = (), **params: Any) -> None:
         super().__init__(code)
@@ -168,6 +173,8 @@ def read_value(kind: str, unit: str, raw: Any, where: tuple[Any, ...]) -> Value:
     events = raw.get("events", [])
     if not isinstance(events, list):
         raise Bad("PM002")
+    if len(events) > MAX_EVENTS:
+        raise Bad("PM016", (*where, "events", MAX_EVENTS), found=len(events), limit=MAX_EVENTS)
     out = []
     for i, item in enumerate(events):
         at = (*where, "events", i)
