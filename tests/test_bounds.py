@@ -5,8 +5,10 @@ events; and numbers written in digits other than ASCII."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 
 from parcheck.engine.calendar import MAX_STEPS, WorkCalendar
 from parcheck.figures import values
+from parcheck.plan import yamldoc
 from parcheck.plan.model import Calendar, WorkSpan
 from tests.conftest import DATA, RunCli
 
@@ -262,3 +265,180 @@ def test_events_past_the_limit_are_refused_at_the_first_one_too_many(
     result = run_cli("status", "--plan", plan, "--metrics", six, "--as-of", "2024-11-25")
     assert result.exit_code == 2
     assert f"{six}:11:9: error PM016 6 sự kiện cho một tiêu chí" in result.stderr
+
+
+# --- problems by the hundred thousand: positions indexed, a hundred reported a file ------
+
+
+def problem_lines(output: str, code: str) -> list[str]:
+    return [line for line in output.splitlines() if f" {code} " in line]
+
+
+def test_positions_look_each_key_of_a_mapping_up_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Locating a problem scanned every key of each mapping on its path: 20,000 unknown
+    keys of a metrics file took 10 s, 80,000 took 221 s."""
+    read = 0
+    key_text = yamldoc._key_text
+
+    def counted(node: Any) -> str | None:
+        nonlocal read
+        read += 1
+        return key_text(node)
+
+    monkeypatch.setattr(yamldoc, "_key_text", counted)
+    doc = yamldoc.parse("".join(f"k{i}: {{a: 1, b: [x, y]}}\n" for i in range(2000)), "k.yaml")
+    for i in reversed(range(2000)):
+        assert doc.position((f"k{i}", "b", 1)) == (i + 1, 18 + len(str(i)))
+        assert doc.position((f"k{i}", "a"), key=True) == (i + 1, 5 + len(str(i)))
+    assert read <= 2000 + 2 * 2000  # each key once: the top mapping's and each inner one's
+
+
+def test_a_metrics_file_reports_its_first_hundred_problems_then_a_count(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lookups = 0
+    position = yamldoc.Document.position
+
+    def counted(self: yamldoc.Document, loc: tuple[Any, ...], *, key: bool = False) -> Any:
+        nonlocal lookups
+        lookups += 1
+        return position(self, loc, key=key)
+
+    monkeypatch.setattr(yamldoc.Document, "position", counted)
+    keys = "".join(f"x{i}: 1\n" for i in range(1000))
+    path = metrics_file(tmp_path, f"plan: mini\nas_of: 2024-11-25\n{keys}values: {{VI.3: 90}}\n")
+    result = run_cli("validate", MINI, "--metrics", path, "--lang", "en")
+    assert result.exit_code == 1
+    assert len(problem_lines(result.stdout, "PM008")) == 100
+    assert (
+        problem_lines(result.stdout, "PM008")[-1]
+        == f"{path}:102:1: error PM008 unknown field: 'x99'"
+    )
+    assert problem_lines(result.stdout, "PM017") == [
+        f"{path}: error PM017 900 more problems in the file, not listed "
+        "(only the first 100 are reported)"
+    ]
+    assert lookups == 100
+    result = run_cli("status", "--plan", MINI, "--metrics", path, "--as-of", "2024-11-25")
+    assert result.exit_code == 2
+    assert f"{path}: error PM017 còn 900 vấn đề khác trong tệp" in result.stderr
+    assert len(result.stderr.splitlines()) == 101
+
+
+def test_a_csv_file_reports_its_first_hundred_problems_then_a_count(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    rows = "".join(f"VI.{i},1,2024-11-25,\n" for i in range(10, 160))
+    path = metrics_file(tmp_path, f"check,value,as_of,note\n{rows}", "m.csv")
+    result = run_cli("validate", MINI, "--metrics", path, "--lang", "en")
+    assert result.exit_code == 1
+    found = problem_lines(result.stdout, "PM001")
+    assert len(found) == 100
+    assert found[0] == f"{path}:2: error PM001 no check 'VI.10' in the plan — VI.3?"
+    assert problem_lines(result.stdout, "PM017") == [
+        f"{path}: error PM017 50 more problems in the file, not listed "
+        "(only the first 100 are reported)"
+    ]
+
+
+def test_a_plan_reports_its_first_hundred_problems_then_a_count(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    text = MINI.read_text(encoding="utf-8")
+    schema = tmp_path / "schema.yaml"
+    schema.write_text(text + "".join(f"extra{i}: 1\n" for i in range(250)), encoding="utf-8")
+    result = run_cli("validate", schema, "--lang", "en")
+    assert result.exit_code == 1
+    assert len(problem_lines(result.stdout, "PC020")) == 100
+    assert f"{schema}:47:1: error PC020 extra0: Extra inputs are not permitted" in result.stdout
+    assert f"{schema}: error PC051 150 more problems in the file" in result.stdout
+    duplicates = tmp_path / "duplicates.yaml"
+    duplicates.write_text(text + "owner: x\n" * 120, encoding="utf-8")
+    result = run_cli("validate", duplicates, "--lang", "en")
+    assert result.exit_code == 1
+    assert len(problem_lines(result.stdout, "PC011")) == 100
+    assert f"{duplicates}: error PC051 20 more problems in the file" in result.stdout
+    units = tmp_path / "units.yaml"
+    units.write_text(text.replace("lead: VP", "lead: VPP") + _leads(130), encoding="utf-8")
+    result = run_cli("validate", units, "--lang", "en")
+    assert result.exit_code == 1
+    found = problem_lines(result.stdout, "PC032")
+    assert len(found) == 100
+    assert found[0] == f"{units}:15:15: error PC032 unit not declared in units: 'VPP'"
+    assert f"{units}: error PC051 31 more problems in the file" in result.stdout
+
+
+def _leads(tasks: int) -> str:
+    """A section of `tasks` tasks led by units the plan does not declare."""
+    rows = "".join(
+        f'      - {{id: XI.{n}, task: "t", lead: "Phòng {n}", checks: '
+        f'[{{id: XI.{n}, kind: deliverable, title: "d", due: 2024-12-31}}]}}\n'
+        for n in range(1, tasks + 1)
+    )
+    return f'  - id: XI\n    title: "S"\n    tasks:\n{rows}'
+
+
+def test_hidden_warnings_keep_a_plan_valid(run_cli: RunCli, tmp_path: Path) -> None:
+    rows = "".join(
+        f'      - {{id: XI.{n}, task: "t", lead: VP, checks: '
+        f'[{{id: XI.{n}, kind: deliverable, title: "d", due: 2025-01-31}}]}}\n'
+        for n in range(1, 121)
+    )
+    plan = tmp_path / "plan.yaml"
+    text = MINI.read_text(encoding="utf-8") + f'  - id: XI\n    title: "S"\n    tasks:\n{rows}'
+    plan.write_text(text, encoding="utf-8")
+    result = run_cli("validate", plan, "--lang", "en")
+    assert result.exit_code == 0, result.stdout
+    assert len(problem_lines(result.stdout, "PC033")) == 100
+    assert f"{plan}: warning PC051 20 more problems in the file" in result.stdout
+
+
+# --- "did you mean …?" among thousands of ids --------------------------------------------
+
+
+def big_plan(tmp_path: Path) -> Path:
+    """2,000 check ids in five sections."""
+    lines = ["id: big", 'title: "t"', "year: 2024", 'owner: "o"']
+    lines += ['units: [{id: VP, name: "Văn phòng"}]', "sections:"]
+    for section in "ABCDE":
+        lines += [f"  - id: {section}", '    title: "s"', "    tasks:"]
+        for t in range(1, 201):
+            tid = f"{section}.{t}"
+            lines.append(
+                f'      - {{id: {tid}, task: "t", lead: VP, checks: ['
+                f'{{id: {tid}.a, kind: deliverable, title: "d", due: 2024-12-31}}, '
+                f'{{id: {tid}.b, kind: deliverable, title: "d", due: 2024-11-30}}]}}'
+            )
+    path = tmp_path / "big.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_hint_compares_an_unknown_id_with_a_few_hundred_ids_at_most(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With 10,500 check ids and 5,000 unknown ones, validate --metrics took 106 s."""
+    compared = 0
+    set_seq1 = difflib.SequenceMatcher.set_seq1
+
+    def counted(self: difflib.SequenceMatcher[str], a: str) -> None:
+        nonlocal compared
+        compared += 1
+        set_seq1(self, a)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "set_seq1", counted)
+    plan = big_plan(tmp_path)
+    typos = {"A.157.bb": "A.157.b", "XA.157.b": "A.157.b", "E.19.a": "E.19.a", "QQQQQQ": ""}
+    unknown = [*typos, *(f"Z.{n}.q" for n in range(16))]
+    values = "".join(f"  {ident}: {{done: 2024-11-01}}\n" for ident in unknown)
+    path = metrics_file(tmp_path, f"plan: big\nas_of: 2024-11-25\nvalues:\n{values}")
+    result = run_cli("validate", plan, "--metrics", path, "--lang", "en")
+    assert result.exit_code == 1
+    assert compared <= len(unknown) * 400
+    for typo, hint in typos.items():
+        if typo == hint:  # a known id: no problem
+            assert f"'{typo}'" not in result.stdout
+        elif hint:
+            assert f"error PM001 no check '{typo}' in the plan — {hint}?" in result.stdout
+        else:
+            assert f"error PM001 no check '{typo}' in the plan\n" in result.stdout

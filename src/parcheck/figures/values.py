@@ -4,13 +4,14 @@ or a percent sign, dates, and the shape each check kind takes."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from parcheck.dates import EARLIEST, LATEST, VIETNAM, dmy, in_range, parse_date
 from parcheck.figures.model import Done, Event, Events, Number, Submissions, Value
+from parcheck.plan.units import Nearest
 from parcheck.safety.text import describe, forbidden, is_bidi
 
 if TYPE_CHECKING:
@@ -213,5 +214,14 @@ class PlanChecks:
                 self.kinds[check.id] = (check.kind, unit)
 
     def unknown(self, ident: str) -> dict[str, str]:
-        close = difflib.get_close_matches(ident, list(self.kinds), n=1, cutoff=0.6)
-        return {"id": ident, "hint": f" — {close[0]}?" if close else ""}
+        """The parameters of PM001 for `ident`."""
+        return {"id": ident, "hint": self.hint(ident)}
+
+    def hint(self, ident: str) -> str:
+        """` — VI.3?`: the closest check id to `ident`, if one is close enough."""
+        close = self._ids.closest(ident, cutoff=0.6)
+        return f" — {close}?" if close else ""
+
+    @cached_property
+    def _ids(self) -> Nearest:
+        return Nearest(self.kinds)
