@@ -113,6 +113,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "RRULE sinh hơn {limit} lần từ {start} đến {until} (tối đa một lần mỗi ngày)",
         "the RRULE gives more than {limit} occurrences from {start} to {until} (at most one a day)",
     ),
+    "PC049": (
+        "ngày {date} nằm ngoài năm của kế hoạch ({year}): tiêu chí định kỳ chỉ có hạn trong "
+        "năm kế hoạch",
+        "the date {date} lies outside the plan year ({year}): a recurring check's due days "
+        "are the plan year's",
+    ),
+    "PC050": (
+        "các RRULE của kế hoạch sinh hơn {limit} lần đến hạn cộng lại (tính đến quy tắc này); "
+        "hãy bớt tiêu chí định kỳ hoặc giãn tần suất",
+        "the plan's RRULEs give more than {limit} due days in all (counting up to this rule); "
+        "use fewer or sparser recurring checks",
+    ),
     "PM001": ("tiêu chí {id!r} không có trong kế hoạch{hint}", "no check {id!r} in the plan{hint}"),
     "PM002": (
         "giá trị của {id!r} ({kind}) không đúng dạng; cần {fits}",

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
+from parcheck.dates import dmy
 from parcheck.plan.model import (
     DeliverableCheck,
     EventCheck,
@@ -51,6 +52,12 @@ def meaning_problems(plan: Plan, doc: Document) -> Iterator[Later]:
         if day is not None and day.year != plan.year:
             yield at(loc, "PC033", Severity.WARNING, date=day.strftime("%d/%m/%Y"), year=plan.year)
 
+    def span_in_year(loc: Loc, day: dt.date | None) -> Iterator[Later]:
+        """A recurring check's start or until: its due days are the plan year's, and a span
+        of two centuries would give a rule 73,000 of them."""
+        if day is not None and day.year != plan.year:
+            yield at(loc, "PC049", date=dmy(day), year=plan.year)
+
     def line_of(loc: Loc) -> int:
         return doc.position(loc)[0]
 
@@ -80,6 +87,7 @@ def meaning_problems(plan: Plan, doc: Document) -> Iterator[Later]:
         yield at(("calendar", "extra_working_days", j), "PC041", date=day.strftime("%d/%m/%Y"))
 
     seen: dict[str, Loc] = {}
+    rules = _Rules(plan)
 
     def unique(loc: Loc, ident: str) -> Iterator[Later]:
         if ident in seen:
@@ -114,8 +122,9 @@ def meaning_problems(plan: Plan, doc: Document) -> Iterator[Later]:
                 ):
                     yield from in_year((*cloc, "due"), check.due)
                 if isinstance(check, RecurringCheck):
-                    yield from in_year((*cloc, "start"), check.start)
-                    yield from in_year((*cloc, "until"), check.until)
+                    yield from span_in_year((*cloc, "start"), check.start)
+                    yield from span_in_year((*cloc, "until"), check.until)
+                    yield from rules.expand(check, cloc, at)
 
 
 def _check_meaning(
@@ -137,16 +146,36 @@ def _check_meaning(
         yield at(
             (*cloc, "points", "cap"), "PC037", cap=check.points.cap, per_unit=check.points.per_unit
         )
-    if isinstance(check, RecurringCheck):
-        from parcheck.plan.recurrence import RuleError, occurrences
+
+
+class _Rules:
+    """The recurring checks' rules, expanded under one budget for the whole plan: past
+    `MAX_OCCURRENCES` due days in all (PC050, at the rule that goes past it), the rules
+    that follow are only read, so that no command expands more."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.total = 0
+        self.over = False
+
+    def expand(self, check: RecurringCheck, cloc: Loc, at: Callable[..., Later]) -> Iterator[Later]:
+        from parcheck.plan import recurrence
 
         try:
-            dates = occurrences(check, plan)
-        except RuleError as exc:
-            yield at((*cloc, "rrule"), exc.code, **exc.params)
-        else:
-            if not dates:
-                yield at((*cloc, "rrule"), "PC036", year=plan.year)
+            if self.over:
+                recurrence.read_rule(check, self.plan)
+                return
+            dates = recurrence.occurrences(check, self.plan)
+        except recurrence.RuleError as exc:
+            if exc.code != "PC049":  # a span outside the plan year: said at start or until
+                yield at((*cloc, "rrule"), exc.code, **exc.params)
+            return
+        if not dates:
+            yield at((*cloc, "rrule"), "PC036", year=self.plan.year)
+        self.total += len(dates)
+        if self.total > recurrence.MAX_OCCURRENCES:
+            self.over = True
+            yield at((*cloc, "rrule"), "PC050", limit=recurrence.MAX_OCCURRENCES)
 
 
 def text_problems(doc: Document) -> Iterator[Later]:
@@ -204,16 +233,18 @@ def _located_text_problems(doc: Document) -> Iterator[Later]:
 
 def plan_summary(plan: Plan) -> dict[str, int]:
     """How many tasks, checks and dated deadlines (recurring occurrences expanded) a plan has."""
-    from parcheck.plan.recurrence import RuleError, occurrences
+    from parcheck.plan.recurrence import MAX_OCCURRENCES, RuleError, occurrences
 
     checks = [check for task in plan.tasks() for check in task.checks]
     deadlines = 0
+    recurring = 0
     for check in checks:
         if isinstance(check, DeliverableCheck) or (
             isinstance(check, ThresholdCheck) and check.due != "continuous"
         ):
             deadlines += 1
-        elif isinstance(check, RecurringCheck):
+        elif isinstance(check, RecurringCheck) and recurring <= MAX_OCCURRENCES:
             with contextlib.suppress(RuleError):  # reported by meaning_problems
-                deadlines += len(occurrences(check, plan))
+                recurring += len(occurrences(check, plan))  # (past the budget: PC050)
+    deadlines += recurring
     return {"tasks": len(plan.tasks()), "checks": len(checks), "deadlines": deadlines}
