@@ -8,8 +8,9 @@ import datetime as dt
 import re
 from typing import Any
 
-_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-_YMD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+# ASCII digits only (`\d` takes Arabic-Indic or fullwidth digits, which int() reads).
+_DMY = re.compile(r"^\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s*$")
+_YMD = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*$")
 
 
 def parse_date(value: Any) -> dt.date:

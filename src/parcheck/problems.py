@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from parcheck.safety.text import log_line, one_line
 
@@ -112,6 +113,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "RRULE sinh hơn {limit} lần từ {start} đến {until} (tối đa một lần mỗi ngày)",
         "the RRULE gives more than {limit} occurrences from {start} to {until} (at most one a day)",
     ),
+    "PC049": (
+        "ngày {date} nằm ngoài năm của kế hoạch ({year}): tiêu chí định kỳ chỉ có hạn trong "
+        "năm kế hoạch",
+        "the date {date} lies outside the plan year ({year}): a recurring check's due days "
+        "are the plan year's",
+    ),
+    "PC050": (
+        "các RRULE của kế hoạch sinh hơn {limit} lần đến hạn cộng lại (tính đến quy tắc này); "
+        "hãy bớt tiêu chí định kỳ hoặc giãn tần suất",
+        "the plan's RRULEs give more than {limit} due days in all (counting up to this rule); "
+        "use fewer or sparser recurring checks",
+    ),
     "PM001": ("tiêu chí {id!r} không có trong kế hoạch{hint}", "no check {id!r} in the plan{hint}"),
     "PM002": (
         "giá trị của {id!r} ({kind}) không đúng dạng; cần {fits}",
@@ -140,6 +153,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "PM011": (
         "không tìm thấy tệp số liệu .yaml, .yml hoặc .csv trong {path}",
         "no .yaml, .yml or .csv metrics file in {path}",
+    ),
+    "PC051": (
+        "còn {more} vấn đề khác trong tệp, không liệt kê (chỉ báo {limit} vấn đề đầu tiên)",
+        "{more} more problems in the file, not listed (only the first {limit} are reported)",
+    ),
+    "PM017": (
+        "còn {more} vấn đề khác trong tệp, không liệt kê (chỉ báo {limit} vấn đề đầu tiên)",
+        "{more} more problems in the file, not listed (only the first {limit} are reported)",
+    ),
+    "PM016": (
+        "{found} sự kiện cho một tiêu chí, quá giới hạn {limit} sự kiện trong một tệp",
+        "{found} events for one check, more than the limit of {limit} in one file",
     ),
     "PF001": (
         "không phải tệp thường mà là {kind}: không đọc",
@@ -223,6 +248,57 @@ class Problem:
             "code": self.code,
             "message": self.message(lang),
         }
+
+
+# Problems reported for one file. A file may hold a million (as many unknown keys): past
+# this many, the others are only counted, and one last problem says how many there were.
+MAX_REPORTED = 100
+
+
+class Later(NamedTuple):
+    """A problem found, made (its position looked up, its message's parameters worked out)
+    only if it is reported."""
+
+    severity: Severity
+    make: Callable[[], Problem]
+
+
+class FileProblems:
+    """The problems of one file as they are found: the first `MAX_REPORTED` are made, the
+    others only counted, for one last problem (`code`: PC051 in a plan, PM017 in a metrics
+    file) that says how many more there were; it is an error if one of them is."""
+
+    def __init__(self, path: str, code: str) -> None:
+        self.path = path
+        self.code = code
+        self.limit = MAX_REPORTED
+        self.shown: list[Problem] = []
+        self.more = 0
+        self.more_errors = False
+
+    def __bool__(self) -> bool:
+        return bool(self.shown)
+
+    def add(self, found: Problem | Later) -> None:
+        if len(self.shown) < self.limit:
+            self.shown.append(found if isinstance(found, Problem) else found.make())
+        else:
+            self.more += 1
+            self.more_errors = self.more_errors or found.severity is Severity.ERROR
+
+    def extend(self, found: Iterable[Problem | Later]) -> None:
+        for item in found:
+            self.add(item)
+
+    def problems(self, *, ordered: bool = False) -> list[Problem]:
+        """The problems made, in the order found (by position with `ordered`), then the
+        count of the others."""
+        out = sorted(self.shown, key=lambda p: (p.line, p.column)) if ordered else self.shown[:]
+        if self.more:
+            severity = Severity.ERROR if self.more_errors else Severity.WARNING
+            params = {"more": self.more, "limit": self.limit}
+            out.append(Problem(self.path, 0, 0, self.code, params, severity))
+        return out
 
 
 def has_errors(problems: list[Problem]) -> bool:

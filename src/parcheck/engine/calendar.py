@@ -5,6 +5,7 @@ overrides, working hours, and limits counted from an event.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,7 @@ class WorkCalendar:
         self.extra_off = frozenset(calendar.extra_days_off)
         self.extra_worked = frozenset(calendar.extra_working_days)
         self._years: dict[int, tuple[frozenset[dt.date], frozenset[dt.date]]] = {}
+        self._working: dict[int, list[dt.date]] = {}
 
     def _year(self, year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
         if year not in self._years:
@@ -62,6 +64,16 @@ class WorkCalendar:
             return True
         return day.weekday() < 5 and day not in off
 
+    def working_days_of(self, year: int) -> list[dt.date]:
+        """Every working day of `year`, in order (made once a year, then kept)."""
+        days = self._working.get(year)
+        if days is None:
+            first = dt.date(year, 1, 1)
+            length = (dt.date(year, 12, 31) - first).days + 1
+            span = (first + dt.timedelta(days=n) for n in range(length))
+            days = self._working[year] = [day for day in span if self.is_working_day(day)]
+        return days
+
     def _step(self, day: dt.date, direction: int = 1) -> dt.date:
         """The next working day after `day` (before it, with direction -1)."""
         for _ in range(MAX_STEPS):
@@ -72,11 +84,51 @@ class WorkCalendar:
 
     def add_working_days(self, event: dt.date, days: int) -> dt.date:
         """The last day of a limit of `days` working days; the event's day is not counted.
-        A negative `days` counts back: the working day that many working days before."""
-        day = event
-        for _ in range(abs(days)):
-            day = self._step(day, 1 if days >= 0 else -1)
-        return day
+        A negative `days` counts back: the working day that many working days before.
+
+        The count jumps through each year's list of working days (`working_days_of`)
+        instead of stepping a day at a time: some fifteen steps for 3,660 working days.
+        As with stepping, ten years without a working day (MAX_STEPS days) is a
+        ValueError."""
+        if days >= 0:
+            return self._forward(event, days)
+        return self._back(event, -days)
+
+    def _forward(self, event: dt.date, days: int) -> dt.date:
+        if days == 0:
+            return event
+        year = event.year
+        listing = self.working_days_of(year)
+        index = bisect.bisect_right(listing, event) + days - 1
+        last = event  # the last working day counted (the event, before any)
+        while index >= len(listing):
+            index -= len(listing)
+            if listing and listing[-1] > last:
+                last = listing[-1]
+            year += 1
+            listing = self.working_days_of(year)
+            if listing and (listing[0] - last).days > MAX_STEPS:
+                raise ValueError("no working day within ten years")
+            if not listing and (dt.date(year, 12, 31) - last).days >= MAX_STEPS:
+                raise ValueError("no working day within ten years")
+        return listing[index]
+
+    def _back(self, event: dt.date, days: int) -> dt.date:
+        year = event.year
+        listing = self.working_days_of(year)
+        index = bisect.bisect_left(listing, event) - days
+        last = event
+        while index < 0:
+            if listing and listing[0] < last:
+                last = listing[0]
+            year -= 1
+            listing = self.working_days_of(year)
+            index += len(listing)
+            if listing and (last - listing[-1]).days > MAX_STEPS:
+                raise ValueError("no working day within ten years")
+            if not listing and (last - dt.date(year, 1, 1)).days >= MAX_STEPS:
+                raise ValueError("no working day within ten years")
+        return listing[index]
 
     def add_calendar_days(self, event: dt.date, days: int) -> dt.date:
         """The last day of a limit of `days` calendar days (the event's day not counted),
@@ -85,20 +137,51 @@ class WorkCalendar:
         return end if self.is_working_day(end) else self._step(end)
 
     def add_working_hours(self, start: dt.datetime, hours: float) -> dt.datetime:
-        """The moment `hours` working hours after `start`, counted only inside working hours."""
+        """The moment `hours` working hours after `start`, counted only inside working hours.
+
+        Only the first and the last day walk through the working hours: the whole working
+        days between are skipped at once (each holds the sum of the plan's spans), through
+        `add_working_days`. The answer must lie within MAX_STEPS days of `start`'s day
+        (else ValueError), as when every day was walked."""
         left = dt.timedelta(hours=hours)
         day = start.date()
-        moment = start.replace(tzinfo=None)
-        for _ in range(MAX_STEPS):
-            if self.is_working_day(day):
-                for span in self.calendar.working_hours:
-                    begin = max(moment, dt.datetime.combine(day, span.start))
-                    end = dt.datetime.combine(day, span.end)
-                    if begin >= end:
-                        continue
-                    if begin + left <= end:
-                        return (begin + left).replace(tzinfo=start.tzinfo)
-                    left -= end - begin
-            day += dt.timedelta(days=1)
-            moment = dt.datetime.combine(day, dt.time(0))
-        raise ValueError("no working hours within ten years")
+        if self.is_working_day(day):
+            found, left = self._within(day, start.replace(tzinfo=None), left)
+            if found is not None:
+                return found.replace(tzinfo=start.tzinfo)
+        per_day = sum(
+            (
+                dt.datetime.combine(day, span.end) - dt.datetime.combine(day, span.start)
+                for span in self.calendar.working_hours
+            ),
+            dt.timedelta(0),
+        )
+        if per_day <= dt.timedelta(0):
+            raise ValueError("no working hours within ten years")
+        whole = -(-left // per_day)  # the working day after `day` on which `left` runs out
+        if whole >= MAX_STEPS:
+            raise ValueError("no working hours within ten years")
+        last = self.add_working_days(day, whole)
+        if (last - day).days >= MAX_STEPS:
+            raise ValueError("no working hours within ten years")
+        left -= (whole - 1) * per_day
+        midnight = dt.datetime.combine(last, dt.time(0))
+        found, _ = self._within(last, midnight, left)
+        if found is None:  # pragma: no cover - a day holds `per_day` and `left` is at most that
+            raise ValueError("no working hours within ten years")
+        return found.replace(tzinfo=start.tzinfo)
+
+    def _within(
+        self, day: dt.date, moment: dt.datetime, left: dt.timedelta
+    ) -> tuple[dt.datetime | None, dt.timedelta]:
+        """The moment `left` working hours after `moment` if it falls on `day`; else None
+        and what is left after the day's working hours from `moment` on."""
+        for span in self.calendar.working_hours:
+            begin = max(moment, dt.datetime.combine(day, span.start))
+            end = dt.datetime.combine(day, span.end)
+            if begin >= end:
+                continue
+            if begin + left <= end:
+                return begin + left, left
+            left -= end - begin
+        return None, left

@@ -7,12 +7,13 @@ import datetime as dt
 import io
 import re
 import unicodedata
+from functools import partial
 
 from parcheck.figures.model import Done, Number, Snapshot, Submissions, Value
 from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value
 from parcheck.figures.values import text as text_field
 from parcheck.plan import yamldoc
-from parcheck.problems import Problem
+from parcheck.problems import FileProblems, Later, Problem, Severity
 
 
 def read_csv(name: str, data: bytes, checks: PlanChecks) -> tuple[list[Snapshot], list[Problem]]:
@@ -27,15 +28,15 @@ def read_csv(name: str, data: bytes, checks: PlanChecks) -> tuple[list[Snapshot]
     header = [cell.strip().lower() for cell in rows[0]] if rows else []
     if header[:3] != ["check", "value", "as_of"]:
         return [], [Problem(name, 1, 0, "PM009", {"found": ",".join(header) or "∅"})]
-    problems: list[Problem] = []
+    problems = FileProblems(name, "PM017")
     by_day: dict[dt.date, dict[str, Value]] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         cells = [*row, "", "", "", ""][:4]
         ident, raw, day_raw, note = (cell.strip() for cell in cells)
-        if ident not in checks.kinds:
-            problems.append(Problem(name, number, 0, "PM001", checks.unknown(ident)))
+        if ident not in checks.kinds:  # the hint worked out only if the problem is reported
+            problems.add(Later(Severity.ERROR, partial(_unknown, name, number, ident, checks)))
             continue
         kind, unit = checks.kinds[ident]
         try:
@@ -58,12 +59,16 @@ def read_csv(name: str, data: bytes, checks: PlanChecks) -> tuple[list[Snapshot]
             else:
                 raise Bad("PM002", id=ident, kind=kind, fits=FITS[kind] + " (YAML)")
         except Bad as bad:
-            problems.append(Problem(name, number, 0, bad.code, bad.params_for(ident, kind)))
+            problems.add(Problem(name, number, 0, bad.code, bad.params_for(ident, kind)))
             continue
         by_day.setdefault(day, {})[ident] = value
     if problems:
-        return [], problems
+        return [], problems.problems()
     return [Snapshot(name, day, values) for day, values in sorted(by_day.items())], []
+
+
+def _unknown(name: str, row: int, ident: str, checks: PlanChecks) -> Problem:
+    return Problem(name, row, 0, "PM001", checks.unknown(ident))
 
 
 class _Unreadable(Exception):

@@ -4,13 +4,14 @@ or a percent sign, dates, and the shape each check kind takes."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from parcheck.dates import EARLIEST, LATEST, VIETNAM, dmy, in_range, parse_date
 from parcheck.figures.model import Done, Event, Events, Number, Submissions, Value
+from parcheck.plan.units import Nearest
 from parcheck.safety.text import describe, forbidden, is_bidi
 
 if TYPE_CHECKING:
@@ -23,15 +24,22 @@ FITS = {  # what fits each kind, as a metrics file writes it
     "recurring": "{done: [YYYY-MM-DD, …]}",
     "event": "{events: [{start: YYYY-MM-DD, done: YYYY-MM-DD, ref: …}, …]}",
 }
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
-_OCTAL_LOOKING = re.compile(r"^[+-]?0\d")  # `075`: YAML 1.1 reads it as 61
+# ASCII digits only: `\d` takes Arabic-Indic `٨٨` or fullwidth `８８` too, which float() and
+# int() read as 88.
+_NUMBER = re.compile(r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$")
+_OCTAL_LOOKING = re.compile(r"^[+-]?0[0-9]")  # `075`: YAML 1.1 reads it as 61
 # A date, then a time (`7:05`, `07:05:30`, `07:05:30.5`), then maybe a UTC offset
 # (`Z`, `+07:00`, `+0700`, `+07`).
 _MOMENT = re.compile(
-    r"^(?P<day>\S+)[ T](?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?"
-    r"\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?$",
+    r"^(?P<day>\S+)[ T](?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?::(?P<s>[0-9]{2})(?:\.[0-9]+)?)?"
+    r"\s*(?P<zone>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?$",
     re.IGNORECASE,
 )
+
+
+# Events one check may list in one file: each is counted against the check's limit, which
+# is cheap, but status, report and their outputs grow with every event.
+MAX_EVENTS = 10_000
 
 
 class Bad(Exception):
@@ -166,6 +174,8 @@ def read_value(kind: str, unit: str, raw: Any, where: tuple[Any, ...]) -> Value:
     events = raw.get("events", [])
     if not isinstance(events, list):
         raise Bad("PM002")
+    if len(events) > MAX_EVENTS:
+        raise Bad("PM016", (*where, "events", MAX_EVENTS), found=len(events), limit=MAX_EVENTS)
     out = []
     for i, item in enumerate(events):
         at = (*where, "events", i)
@@ -204,5 +214,14 @@ class PlanChecks:
                 self.kinds[check.id] = (check.kind, unit)
 
     def unknown(self, ident: str) -> dict[str, str]:
-        close = difflib.get_close_matches(ident, list(self.kinds), n=1, cutoff=0.6)
-        return {"id": ident, "hint": f" — {close[0]}?" if close else ""}
+        """The parameters of PM001 for `ident`."""
+        return {"id": ident, "hint": self.hint(ident)}
+
+    def hint(self, ident: str) -> str:
+        """` — VI.3?`: the closest check id to `ident`, if one is close enough."""
+        close = self._ids.closest(ident, cutoff=0.6)
+        return f" — {close}?" if close else ""
+
+    @cached_property
+    def _ids(self) -> Nearest:
+        return Nearest(self.kinds)

@@ -3,28 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from parcheck.figures.model import Snapshot, Value
 from parcheck.figures.values import Bad, PlanChecks, read_day, read_value, text
 from parcheck.plan import yamldoc
-from parcheck.problems import Problem
+from parcheck.problems import FileProblems, Later, Problem, Severity
 
 
 def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> tuple[list[Snapshot], list[Problem]]:
     try:
-        doc = yamldoc.parse(yamldoc.decode(raw, name), name)
+        doc = yamldoc.parse(yamldoc.decode(raw, name), name, more="PM017")
     except yamldoc.YamlProblems as exc:
         return [], exc.problems
     data = doc.data
     if not isinstance(data, dict):
         line, column = doc.position(())
         return [], [Problem(name, line, column, "PC016", {"found": type(data).__name__})]
-    problems: list[Problem] = []
+    problems = FileProblems(name, "PM017")
 
     def problem(where: tuple[Any, ...], code: str, *, key: bool = False, **params: Any) -> None:
-        line, column = doc.position(where, key=key)
-        problems.append(Problem(name, line, column, code, params))
+        """A problem at `where`, looked up only if it is reported (a parameter may be a
+        function: the hint of an unknown id is worked out then too)."""
+
+        def make() -> Problem:
+            line, column = doc.position(where, key=key)
+            values = {k: v() if callable(v) else v for k, v in params.items()}
+            return Problem(name, line, column, code, values)
+
+        problems.add(Later(Severity.ERROR, make))
 
     for key in data:
         if key not in {"plan", "as_of", "source", "values"}:
@@ -56,7 +64,7 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> tuple[list[Snapshot]
             if raw is None and ident in checks.kinds:
                 continue  # left blank on the form: not reported
             if ident not in checks.kinds:
-                problem(where, "PM001", key=True, **checks.unknown(ident))
+                problem(where, "PM001", key=True, id=ident, hint=partial(checks.hint, ident))
                 continue
             kind, unit = checks.kinds[ident]
             try:
@@ -65,5 +73,5 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> tuple[list[Snapshot]
                 params = bad.params_for(ident, kind)
                 problem(bad.where or where, bad.code, key=bad.code == "PM008", **params)
     if problems or as_of is None:
-        return [], problems
+        return [], problems.problems()
     return [Snapshot(name, as_of, values, source)], []

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from parcheck.problems import Problem, Severity
+from parcheck.problems import FileProblems, Problem, Severity
 from parcheck.safety.files import PLAN_LIMIT, Unreadable, read_input, shown
 
 if TYPE_CHECKING:
@@ -87,17 +87,18 @@ def _build(name: str, raw: bytes) -> LoadedPlan:
     except yamldoc.YamlProblems as exc:
         return LoadedPlan(name, exc.problems)
     if not isinstance(doc.data, dict):
-        found = type(doc.data).__name__
+        kind = type(doc.data).__name__
         line, column = doc.position(())
-        return LoadedPlan(name, [Problem(name, line, column, "PC016", {"found": found})])
-    text = list(text_problems(doc))  # whatever else is wrong: text reaches every output
+        return LoadedPlan(name, [Problem(name, line, column, "PC016", {"found": kind})])
+    # At most MAX_REPORTED problems are made, in the order found, then put in the file's
+    # order; the others are only counted (PC051).
+    found = FileProblems(name, "PC051")
+    found.extend(text_problems(doc))  # whatever else is wrong: text reaches every output
     try:
         plan = plan_validator().validate_python(doc.data)
     except ValidationError as exc:
-        return LoadedPlan(name, _in_order([*text, *problems_from(exc, doc)]))
-    problems = _in_order([*text, *meaning_problems(plan, doc)])
+        found.extend(problems_from(exc, doc))
+        return LoadedPlan(name, found.problems(ordered=True))
+    found.extend(meaning_problems(plan, doc))
+    problems = found.problems(ordered=True)
     return LoadedPlan(name, problems, summary=plan_summary(plan), plan=plan)
-
-
-def _in_order(problems: list[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.line, p.column))

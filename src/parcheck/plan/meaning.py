@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
+from parcheck.dates import dmy
 from parcheck.plan.model import (
     DeliverableCheck,
     EventCheck,
@@ -18,28 +20,43 @@ from parcheck.plan.model import (
 )
 from parcheck.plan.units import UnitIndex
 from parcheck.plan.yamldoc import Document
-from parcheck.problems import Problem, Severity
+from parcheck.problems import Later, Problem, Severity
 from parcheck.safety.text import describe, forbidden, is_bidi
 
 Loc = tuple[str | int, ...]
 
 
-def meaning_problems(plan: Plan, doc: Document) -> Iterator[Problem]:
-    def at(loc: Loc, code: str, severity: Severity = Severity.ERROR, **params: Any) -> Problem:
-        line, column = doc.position(loc)
-        return Problem(doc.path, line, column, code, params, severity)
+def meaning_problems(plan: Plan, doc: Document) -> Iterator[Later]:
+    """Every problem of meaning, each made (positioned, its parameters worked out) only if
+    it is reported: a parameter may be a function, called then."""
+
+    def at(loc: Loc, code: str, severity: Severity = Severity.ERROR, **params: Any) -> Later:
+        def make() -> Problem:
+            line, column = doc.position(loc)
+            values = {k: v() if callable(v) else v for k, v in params.items()}
+            return Problem(doc.path, line, column, code, values, severity)
+
+        return Later(severity, make)
 
     units = UnitIndex(plan)
 
-    def unit_ref(loc: Loc, name: str | None) -> Iterator[Problem]:
-        if name is not None and units.find(name) is None:
-            close = units.closest(name)
-            hint = f" — {close}?" if close else ""
-            yield at(loc, "PC032", unit=name, hint=hint)
+    def hint(name: str) -> str:
+        close = units.closest(name)
+        return f" — {close}?" if close else ""
 
-    def in_year(loc: Loc, day: dt.date | None) -> Iterator[Problem]:
+    def unit_ref(loc: Loc, name: str | None) -> Iterator[Later]:
+        if name is not None and units.find(name) is None:
+            yield at(loc, "PC032", unit=name, hint=partial(hint, name))
+
+    def in_year(loc: Loc, day: dt.date | None) -> Iterator[Later]:
         if day is not None and day.year != plan.year:
             yield at(loc, "PC033", Severity.WARNING, date=day.strftime("%d/%m/%Y"), year=plan.year)
+
+    def span_in_year(loc: Loc, day: dt.date | None) -> Iterator[Later]:
+        """A recurring check's start or until: its due days are the plan year's, and a span
+        of two centuries would give a rule 73,000 of them."""
+        if day is not None and day.year != plan.year:
+            yield at(loc, "PC049", date=dmy(day), year=plan.year)
 
     def line_of(loc: Loc) -> int:
         return doc.position(loc)[0]
@@ -49,7 +66,8 @@ def meaning_problems(plan: Plan, doc: Document) -> Iterator[Problem]:
     for i, unit in enumerate(plan.units):
         loc: Loc = ("units", i)
         if unit.id in seen_units:
-            yield at((*loc, "id"), "PC030", id=unit.id, first=line_of(seen_units[unit.id]))
+            first = partial(line_of, seen_units[unit.id])
+            yield at((*loc, "id"), "PC030", id=unit.id, first=first)
         seen_units.setdefault(unit.id, (*loc, "id"))
         for name in (unit.name, *unit.aliases):
             key = " ".join(name.casefold().split())
@@ -69,10 +87,11 @@ def meaning_problems(plan: Plan, doc: Document) -> Iterator[Problem]:
         yield at(("calendar", "extra_working_days", j), "PC041", date=day.strftime("%d/%m/%Y"))
 
     seen: dict[str, Loc] = {}
+    rules = _Rules(plan)
 
-    def unique(loc: Loc, ident: str) -> Iterator[Problem]:
+    def unique(loc: Loc, ident: str) -> Iterator[Later]:
         if ident in seen:
-            yield at(loc, "PC030", id=ident, first=line_of(seen[ident]))
+            yield at(loc, "PC030", id=ident, first=partial(line_of, seen[ident]))
         else:
             seen[ident] = loc
 
@@ -103,8 +122,9 @@ def meaning_problems(plan: Plan, doc: Document) -> Iterator[Problem]:
                 ):
                     yield from in_year((*cloc, "due"), check.due)
                 if isinstance(check, RecurringCheck):
-                    yield from in_year((*cloc, "start"), check.start)
-                    yield from in_year((*cloc, "until"), check.until)
+                    yield from span_in_year((*cloc, "start"), check.start)
+                    yield from span_in_year((*cloc, "until"), check.until)
+                    yield from rules.expand(check, cloc, at)
 
 
 def _check_meaning(
@@ -113,8 +133,8 @@ def _check_meaning(
     cloc: Loc,
     task_id: str,
     siblings: int,
-    at: Any,
-) -> Iterator[Problem]:
+    at: Callable[..., Later],
+) -> Iterator[Later]:
     if check.id != task_id and not check.id.startswith(task_id + "."):
         yield at((*cloc, "id"), "PC039", id=check.id, task=task_id)
     elif siblings > 1 and check.id == task_id:
@@ -126,19 +146,39 @@ def _check_meaning(
         yield at(
             (*cloc, "points", "cap"), "PC037", cap=check.points.cap, per_unit=check.points.per_unit
         )
-    if isinstance(check, RecurringCheck):
-        from parcheck.plan.recurrence import RuleError, occurrences
+
+
+class _Rules:
+    """The recurring checks' rules, expanded under one budget for the whole plan: past
+    `MAX_OCCURRENCES` due days in all (PC050, at the rule that goes past it), the rules
+    that follow are only read, so that no command expands more."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.total = 0
+        self.over = False
+
+    def expand(self, check: RecurringCheck, cloc: Loc, at: Callable[..., Later]) -> Iterator[Later]:
+        from parcheck.plan import recurrence
 
         try:
-            dates = occurrences(check, plan)
-        except RuleError as exc:
-            yield at((*cloc, "rrule"), exc.code, **exc.params)
-        else:
-            if not dates:
-                yield at((*cloc, "rrule"), "PC036", year=plan.year)
+            if self.over:
+                recurrence.read_rule(check, self.plan)
+                return
+            dates = recurrence.occurrences(check, self.plan)
+        except recurrence.RuleError as exc:
+            if exc.code != "PC049":  # a span outside the plan year: said at start or until
+                yield at((*cloc, "rrule"), exc.code, **exc.params)
+            return
+        if not dates:
+            yield at((*cloc, "rrule"), "PC036", year=self.plan.year)
+        self.total += len(dates)
+        if self.total > recurrence.MAX_OCCURRENCES:
+            self.over = True
+            yield at((*cloc, "rrule"), "PC050", limit=recurrence.MAX_OCCURRENCES)
 
 
-def text_problems(doc: Document) -> Iterator[Problem]:
+def text_problems(doc: Document) -> Iterator[Later]:
     """A problem for every string of the file (a value or a key, anywhere: titles, the
     verbatim columns, notes, unit names, rules) that holds a control character other than
     tab and newline (CR and DEL included) or a bidi control that can disguise what the text
@@ -160,7 +200,7 @@ def text_problems(doc: Document) -> Iterator[Problem]:
     yield from _located_text_problems(doc)
 
 
-def _located_text_problems(doc: Document) -> Iterator[Problem]:
+def _located_text_problems(doc: Document) -> Iterator[Later]:
     verdicts: dict[int, str | None] = {}  # id of a string → its first forbidden character
 
     def bad(text: str) -> str | None:  # a string an alias repeats is searched once
@@ -168,10 +208,13 @@ def _located_text_problems(doc: Document) -> Iterator[Problem]:
             verdicts[id(text)] = forbidden(text)
         return verdicts[id(text)]
 
-    def problem(loc: Loc, char: str, *, key: bool = False) -> Problem:
-        line, column = doc.position(loc, key=key)
-        code = "PC061" if is_bidi(char) else "PC060"
-        return Problem(doc.path, line, column, code, {"char": describe(char)})
+    def problem(loc: Loc, char: str, *, key: bool = False) -> Later:
+        def make() -> Problem:
+            line, column = doc.position(loc, key=key)
+            code = "PC061" if is_bidi(char) else "PC060"
+            return Problem(doc.path, line, column, code, {"char": describe(char)})
+
+        return Later(Severity.ERROR, make)
 
     stack: list[tuple[Loc, Any]] = [((), doc.data)]
     while stack:
@@ -190,16 +233,18 @@ def _located_text_problems(doc: Document) -> Iterator[Problem]:
 
 def plan_summary(plan: Plan) -> dict[str, int]:
     """How many tasks, checks and dated deadlines (recurring occurrences expanded) a plan has."""
-    from parcheck.plan.recurrence import RuleError, occurrences
+    from parcheck.plan.recurrence import MAX_OCCURRENCES, RuleError, occurrences
 
     checks = [check for task in plan.tasks() for check in task.checks]
     deadlines = 0
+    recurring = 0
     for check in checks:
         if isinstance(check, DeliverableCheck) or (
             isinstance(check, ThresholdCheck) and check.due != "continuous"
         ):
             deadlines += 1
-        elif isinstance(check, RecurringCheck):
+        elif isinstance(check, RecurringCheck) and recurring <= MAX_OCCURRENCES:
             with contextlib.suppress(RuleError):  # reported by meaning_problems
-                deadlines += len(occurrences(check, plan))
+                recurring += len(occurrences(check, plan))  # (past the budget: PC050)
+    deadlines += recurring
     return {"tasks": len(plan.tasks()), "checks": len(checks), "deadlines": deadlines}

@@ -19,13 +19,18 @@ from parcheck.dates import dmy
 if TYPE_CHECKING:
     from parcheck.plan.model import Plan, RecurringCheck
 
+# Due days all the rules of a plan may give (checked by `meaning.py`, PC050): a rule gives
+# one a day at most, in the plan year; 100,000 are 270 daily duties, or 8,000 monthly ones.
+MAX_OCCURRENCES = 100_000
+
 _FREQS = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY")
 _DAILY = 3  # dateutil's number for FREQ=DAILY; finer frequencies have larger ones
 
 
 class RuleError(ValueError):
     """An RRULE that cannot be used; `code` and `params` make its problem (PC035: dateutil
-    cannot read it; PC047: finer than daily; PC048: too many occurrences)."""
+    cannot read it; PC047: finer than daily; PC048: too many occurrences; PC049: a start or
+    until outside the plan year)."""
 
     def __init__(self, reason: str, code: str = "PC035", **params: Any) -> None:
         super().__init__(reason)
@@ -109,5 +114,15 @@ def _expand(rule: str, start: dt.date, until: dt.date) -> tuple[dt.date, ...]:
 
 
 def occurrences(check: RecurringCheck, plan: Plan) -> tuple[dt.date, ...]:
-    """Every due day of a recurring check inside its start..until (default: the plan year)."""
-    return _expand(check.rrule, check.start or plan.start, check.until or plan.end)
+    """Every due day of a recurring check inside its start..until (default: the plan year).
+    A start or until outside the plan year is a RuleError (PC049): nothing is expanded."""
+    start, until = check.start or plan.start, check.until or plan.end
+    for day in (start, until):
+        if day.year != plan.year:
+            raise RuleError(f"{dmy(day)} is outside {plan.year}", "PC049", date=dmy(day))
+    return _expand(check.rrule, start, until)
+
+
+def read_rule(check: RecurringCheck, plan: Plan) -> None:
+    """Read a check's rule without expanding it: a RuleError if it cannot be used."""
+    _parse(check.rrule, plan.start)

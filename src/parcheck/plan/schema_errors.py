@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from parcheck.plan.yamldoc import Document
-from parcheck.problems import Problem
+from parcheck.problems import Later, Problem, Severity
 
 _VI: dict[str, str] = {
     "missing": "thiếu trường bắt buộc",
@@ -101,27 +103,29 @@ _EN = {
 _NO_INPUT = _MISSING | _UNKNOWN | {"plan_date_unreal", "plan_date_format", "plan_date_range"}
 
 
-def problems_from(exc: ValidationError, doc: Document) -> list[Problem]:
-    problems = []
+def problems_from(exc: ValidationError, doc: Document) -> Iterator[Later]:
+    """One problem for each place pydantic found wrong, made (positioned, worded) only if
+    it is reported: a plan with 20,000 unknown fields gives 20,000 of them."""
     seen: set[tuple[Any, ...]] = set()
     for error in exc.errors(include_url=False):
         named = error["type"] in _MISSING | _UNKNOWN
         where = doc.resolve(tuple(error["loc"]), keep_last=named)
-        name = _field(where, doc)
         if where in seen:
             continue  # one message per place: a union reports each of its members
         seen.add(where)
-        line, column = doc.position(where, key=error["type"] in _UNKNOWN)
-        vi = _vi(error).replace("' or '", "' hoặc '")
-        en = _EN.get(error["type"], error["msg"])
-        if error["type"] not in _NO_INPUT and not isinstance(error.get("input"), dict | list):
-            vi += f" (gặp {_shown(error.get('input'))})"
-            en += f" (found {_shown(error.get('input'))})"
-        message_vi = f"{name}: {vi}" if name else vi
-        message_en = f"{name}: {en}" if name else en
-        problems.append(
-            Problem(
-                doc.path, line, column, "PC020", {"message": message_vi, "message_en": message_en}
-            )
-        )
-    return problems
+        yield Later(Severity.ERROR, partial(_problem, error, where, doc))
+
+
+def _problem(error: ErrorDetails, where: tuple[Any, ...], doc: Document) -> Problem:
+    name = _field(where, doc)
+    line, column = doc.position(where, key=error["type"] in _UNKNOWN)
+    vi = _vi(error).replace("' or '", "' hoặc '")
+    en = _EN.get(error["type"], error["msg"])
+    if error["type"] not in _NO_INPUT and not isinstance(error.get("input"), dict | list):
+        vi += f" (gặp {_shown(error.get('input'))})"
+        en += f" (found {_shown(error.get('input'))})"
+    message_vi = f"{name}: {vi}" if name else vi
+    message_en = f"{name}: {en}" if name else en
+    return Problem(
+        doc.path, line, column, "PC020", {"message": message_vi, "message_en": message_en}
+    )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import unicodedata
+from collections.abc import Iterable
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -13,6 +16,40 @@ if TYPE_CHECKING:
 def normal(text: str) -> str:
     """NFC, case-folded, white space folded: the form in which names are compared."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+class Nearest:
+    """The closest of many names to a word, for a "did you mean …?" hint, at a bounded cost.
+
+    difflib compares the word with each candidate in Python: with 10,000 check ids a hint
+    took 20 ms, and 5,000 unknown ids 106 s. Here the candidates are at most `2 * AROUND`
+    names on either side of the word in alphabetical order (names that begin as it does)
+    and in the order of their reversed spelling (names that end as it does: a typo in the
+    section's letters). Up to `4 * AROUND` names, every one is a candidate: the hint is the
+    one difflib gives."""
+
+    AROUND = 100
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = sorted(set(names))
+
+    @cached_property
+    def backwards(self) -> list[str]:
+        return sorted(name[::-1] for name in self.names)
+
+    def candidates(self, word: str) -> list[str]:
+        if len(self.names) <= 4 * self.AROUND:
+            return self.names
+        near = self.AROUND
+        here = bisect.bisect_left(self.names, word)
+        there = bisect.bisect_left(self.backwards, word[::-1])
+        found = self.names[max(0, here - near) : here + near]
+        found += [name[::-1] for name in self.backwards[max(0, there - near) : there + near]]
+        return list(dict.fromkeys(found))
+
+    def closest(self, word: str, cutoff: float) -> str | None:
+        match = difflib.get_close_matches(word, self.candidates(word), n=1, cutoff=cutoff)
+        return match[0] if match else None
 
 
 class UnitIndex:
@@ -29,9 +66,11 @@ class UnitIndex:
         return self.by_name.get(normal(name))
 
     def closest(self, name: str) -> str | None:
-        names = [unit.name for unit in self.units.values()]
-        match = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
-        return match[0] if match else None
+        return self._names.closest(name, cutoff=0.5)
+
+    @cached_property
+    def _names(self) -> Nearest:
+        return Nearest(unit.name for unit in self.units.values())
 
     def name_of(self, name: str) -> str:
         """The full name of the unit `name` refers to (or `name` itself if unknown)."""

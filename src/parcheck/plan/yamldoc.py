@@ -41,7 +41,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from parcheck.problems import Problem
+from parcheck.problems import FileProblems, Problem
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -71,6 +71,11 @@ class Document:
     path: str
     data: Any
     text: str = field(default="", repr=False)
+    # each mapping node's entries by key, made at its first lookup (by the node's id: the
+    # nodes live as long as `root`), so that a position costs one lookup a level
+    _entries: dict[int, dict[str | None, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     @cached_property
     def root(self) -> yaml.Node | None:
@@ -106,7 +111,8 @@ class Document:
         node, key_node = self.root, None
         for part in self.resolve(loc, keep_last=key):
             if isinstance(node, yaml.MappingNode):
-                match = next(((k, v) for k, v in node.value if _key_text(k) == part), None)
+                entries = self._entries_of(node)
+                match = entries.get(part) if isinstance(part, str) else None
                 if match is None:
                     break  # a missing field: the mapping that lacks it
                 key_node, node = match
@@ -118,6 +124,15 @@ class Document:
             if key and key_node is not None:
                 return _pos(key_node)
         return _pos(node) if node is not None else (1, 1)
+
+    def _entries_of(self, node: yaml.MappingNode) -> dict[str | None, tuple[yaml.Node, yaml.Node]]:
+        entries = self._entries.get(id(node))
+        if entries is None:
+            entries = {}
+            for key, value in node.value:
+                entries.setdefault(_key_text(key), (key, value))
+            self._entries[id(node)] = entries
+        return entries
 
 
 def _key_text(node: yaml.Node) -> str | None:
@@ -165,9 +180,11 @@ def load(path: Path) -> Document:
     return parse(read_text(path), str(path))
 
 
-def parse(text: str, path: str) -> Document:
+def parse(text: str, path: str, more: str = "PC051") -> Document:
+    """The file's data, or `YamlProblems`: at most `MAX_REPORTED` of them, then one (`more`:
+    PC051 in a plan, PM017 in a metrics file) that counts the others."""
     loader = _Loader(text)
-    builder = _Builder(path, loader)
+    builder = _Builder(path, loader, more)
     try:
         try:
             data = builder.document()
@@ -191,7 +208,7 @@ def parse(text: str, path: str) -> Document:
     if data is _EMPTY:
         raise YamlProblems([Problem(path, 1, 1, "PC015")])
     if builder.problems:
-        raise YamlProblems(builder.problems)
+        raise YamlProblems(builder.problems.problems())
     return Document(path, data, text)
 
 
@@ -258,9 +275,9 @@ class _Builder:
     reported where the outermost alias is used: at the key it is the value of, or at the
     list that holds it."""
 
-    def __init__(self, path: str, loader: Any) -> None:
+    def __init__(self, path: str, loader: Any, more: str) -> None:
         self.path = path
-        self.problems: list[Problem] = []
+        self.problems = FileProblems(path, more)
         self.nodes = 0
         self.chars = 0
         self.in_alias = 0
@@ -274,7 +291,7 @@ class _Builder:
         self.replaying: list[str] = []  # the anchors being built again, innermost last
 
     def problem(self, node: Event, code: str, **params: Any) -> None:
-        self.problems.append(Problem(self.path, *_pos(node), code, params))
+        self.problems.add(Problem(self.path, *_pos(node), code, params))
 
     def document(self) -> Any:
         """The data of the stream's one document, or `_EMPTY`."""
@@ -287,7 +304,8 @@ class _Builder:
             data = self._build(root, 0, root)
         except _Refused as refused:
             self._drain()
-            self.problems = [Problem(self.path, *_pos(refused.at), refused.code, refused.params)]
+            self.problems = FileProblems(self.path, self.problems.code)
+            self.problems.add(Problem(self.path, *_pos(refused.at), refused.code, refused.params))
             return None
         self.get()  # document end
         event = self.get()
