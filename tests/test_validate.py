@@ -117,3 +117,14 @@ def test_nfc_and_bom(run_cli: RunCli, tmp_path: Path) -> None:
     plan.write_bytes(b"\xef\xbb\xbf" + unicodedata.normalize("NFD", text).encode())
     # "Văn phòng Sở" written decomposed still names the declared unit
     assert run_cli("validate", plan).exit_code == 0
+
+
+def test_the_count_line_says_how_many_were_not_listed(run_cli: RunCli, tmp_path: Path) -> None:
+    figures = tmp_path / "many.yaml"
+    rows = "".join(f"  X{i}.1: 5\n" for i in range(150))
+    figures.write_text(f"plan: kh2024\nas_of: 2024-11-25\nvalues:\n{rows}", encoding="utf-8")
+    result = run_cli("validate", PLAN, "--metrics", figures)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 + 101 + 1  # the plan's line, 100 problems and the cap's, the count
+    assert lines[-1] == f"{figures}: có lỗi — 100 lỗi, 0 cảnh báo, 50 vấn đề khác không liệt kê"

@@ -301,5 +301,9 @@ class FileProblems:
         return out
 
 
+# the codes of the one problem that stands for those past the per-file cap
+CAPPED = frozenset({"PC051", "PM017"})
+
+
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)

@@ -97,7 +97,7 @@ def metrics_schema() -> dict[str, Any]:
             "values": {
                 "type": "object",
                 "description": "check id → value",
-                "propertyNames": {"pattern": r"^[A-Z]+\.\d+(\.[a-z0-9]+)*$"},
+                "propertyNames": {"pattern": r"^[A-Z]+\.[0-9]+(\.[a-z0-9]+)*$"},
                 "additionalProperties": value,
             },
         },

@@ -415,7 +415,7 @@ SCHEMA: dict[str, Any] = {
                                                                 "name": "id",
                                                                 "schema": {
                                                                     "type": "str",
-                                                                    "pattern": "^[A-Z]+\\.\\d+$",
+                                                                    "pattern": "^[A-Z]+\\.[0-9]+$",
                                                                 },
                                                                 "init": True,
                                                             },
@@ -545,7 +545,7 @@ SCHEMA: dict[str, Any] = {
                                                                                             "name": "id",
                                                                                             "schema": {
                                                                                                 "type": "str",
-                                                                                                "pattern": "^[A-Z]+\\.\\d+(\\.[a-z0-9]+)*$",
+                                                                                                "pattern": "^[A-Z]+\\.[0-9]+(\\.[a-z0-9]+)*$",
                                                                                             },
                                                                                             "init": True,
                                                                                         },
@@ -742,7 +742,7 @@ SCHEMA: dict[str, Any] = {
                                                                                             "name": "id",
                                                                                             "schema": {
                                                                                                 "type": "str",
-                                                                                                "pattern": "^[A-Z]+\\.\\d+(\\.[a-z0-9]+)*$",
+                                                                                                "pattern": "^[A-Z]+\\.[0-9]+(\\.[a-z0-9]+)*$",
                                                                                             },
                                                                                             "init": True,
                                                                                         },
@@ -880,7 +880,7 @@ SCHEMA: dict[str, Any] = {
                                                                                             "name": "id",
                                                                                             "schema": {
                                                                                                 "type": "str",
-                                                                                                "pattern": "^[A-Z]+\\.\\d+(\\.[a-z0-9]+)*$",
+                                                                                                "pattern": "^[A-Z]+\\.[0-9]+(\\.[a-z0-9]+)*$",
                                                                                             },
                                                                                             "init": True,
                                                                                         },
@@ -1055,7 +1055,7 @@ SCHEMA: dict[str, Any] = {
                                                                                             "name": "id",
                                                                                             "schema": {
                                                                                                 "type": "str",
-                                                                                                "pattern": "^[A-Z]+\\.\\d+(\\.[a-z0-9]+)*$",
+                                                                                                "pattern": "^[A-Z]+\\.[0-9]+(\\.[a-z0-9]+)*$",
                                                                                             },
                                                                                             "init": True,
                                                                                         },

@@ -12,8 +12,8 @@ from pydantic import AllowInfNan, BeforeValidator, Strict, StringConstraints
 from parcheck.plan.convert import clock_time, plan_date
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-CheckId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+\.\d+(\.[a-z0-9]+)*$")]
-TaskId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+\.\d+$")]
+CheckId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+\.[0-9]+(\.[a-z0-9]+)*$")]
+TaskId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+\.[0-9]+$")]
 SectionId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+$")]
 PlanId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 UnitId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]

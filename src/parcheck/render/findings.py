@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from parcheck.problems import Lang, Problem, Severity
+from parcheck.problems import CAPPED, Lang, Problem, Severity
 from parcheck.safety.text import github_data, github_property, json_document, log_line
 
 
@@ -40,6 +40,7 @@ _SUMMARY = {
         "values": "giá trị",
         "errors": "lỗi",
         "warnings": "cảnh báo",
+        "more": "vấn đề khác không liệt kê",
     },
     "en": {
         "ok": "valid",
@@ -50,6 +51,7 @@ _SUMMARY = {
         "values": "values",
         "errors": "errors",
         "warnings": "warnings",
+        "more": "more not listed",
     },
 }
 
@@ -61,8 +63,11 @@ def render_text(files: Sequence[FileFindings], lang: Lang) -> str:
     lines: list[str] = []
     for found in files:
         lines.extend(p.render(lang) for p in found.problems)
-        errors = sum(p.severity is Severity.ERROR for p in found.problems)
-        warnings = len(found.problems) - errors
+        # past the per-file cap, one problem (PC051, PM017) stands for the others
+        listed = [p for p in found.problems if p.code not in CAPPED]
+        more = sum(int(p.params["more"]) for p in found.problems if p.code in CAPPED)
+        errors = sum(p.severity is Severity.ERROR for p in listed)
+        warnings = len(listed) - errors
         if found.valid and found.summary is not None:
             counts = ", ".join(f"{n} {words[k]}" for k, n in found.summary.items())
             tail = f" ({warnings} {words['warnings']})" if warnings else ""
@@ -72,6 +77,7 @@ def render_text(files: Sequence[FileFindings], lang: Lang) -> str:
                 log_line(
                     f"{found.path}: {words['bad']} — {errors} {words['errors']}, "
                     f"{warnings} {words['warnings']}"
+                    + (f", {more} {words['more']}" if more else "")
                 )
             )
     return "\n".join(lines) + "\n"
