@@ -152,6 +152,8 @@ class YamlProblems(Exception):
 
 def decode(raw: bytes, path: str) -> str:
     """UTF-8 text with or without a BOM; anything else is a problem at its position."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise YamlProblems([Problem(path, 1, 1, "PC014", {"reason": "UTF-32 (BOM)"})])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlProblems([Problem(path, 1, 1, "PC014", {"reason": "UTF-16 (BOM)"})])
     try:
@@ -510,7 +512,15 @@ class _Builder:
                 if isinstance(key, int | float) and not isinstance(key, bool):
                     key = str(key_node.value)  # `2024: …` is a key like any other
                 else:
-                    self.problem(key_node, "PC017", found=type(key).__name__)
+                    kind = type(key_node)
+                    found = (
+                        type(key).__name__
+                        if kind is ScalarEvent
+                        else "mapping"
+                        if kind is MappingStartEvent
+                        else "list"
+                    )
+                    self.problem(key_node, "PC017", found=found)
                     self._skip(get())
                     continue
             if key in out:
