@@ -225,16 +225,7 @@ def _refuse_inputs(path: Path, inputs: Iterable[Path], english: bool) -> None:
     for source in inputs:
         if os.path.isdir(source):  # a metrics folder: what is written there is read next time
             if target.startswith(os.path.join(os.path.realpath(source), "")):
-                out, inp = shown(path), shown(source)
-                if english:
-                    raise UsageError(
-                        f"will not write {out}: it is inside {inp}, a metrics folder this "
-                        "command reads (write it elsewhere)"
-                    )
-                raise UsageError(
-                    f"không ghi {out}: tệp nằm trong thư mục số liệu {inp} mà lệnh này đọc "
-                    "(hãy ghi ra chỗ khác)"
-                )
+                raise _onto_input(path, source, english, inside=True)
             continue
         same = os.path.realpath(source) == target
         if not same and identity is not None:
@@ -242,15 +233,25 @@ def _refuse_inputs(path: Path, inputs: Iterable[Path], english: bool) -> None:
                 other = os.stat(source)
                 same = (other.st_dev, other.st_ino) == identity
         if same:
-            out, inp = shown(path), shown(source)
-            if english:
-                raise UsageError(
-                    f"will not write {out}: it is {inp}, an input of this run "
-                    "(write to another file)"
-                )
-            raise UsageError(
-                f"không ghi {out}: đó là tệp đầu vào {inp} của lần chạy này (hãy ghi ra tệp khác)"
-            )
+            raise _onto_input(path, source, english, inside=False)
+
+
+def _onto_input(path: Path, source: Path, english: bool, *, inside: bool) -> UsageError:
+    """The refusal to write `path`: it is the input `source`, or `inside` that folder."""
+    out, inp = shown(path), shown(source)
+    if english:
+        what = (
+            f"inside {inp}, a metrics folder this command reads"
+            if inside
+            else (f"{inp}, an input of this run")
+        )
+        return UsageError(f"will not write {out}: it is {what} (write it elsewhere)")
+    what = (
+        f"tệp nằm trong thư mục số liệu {inp} mà lệnh này đọc"
+        if inside
+        else f"đó là tệp đầu vào {inp} của lần chạy này"
+    )
+    return UsageError(f"không ghi {out}: {what} (hãy ghi ra chỗ khác)")
 
 
 def _descriptor(path: Path) -> bool:
