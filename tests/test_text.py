@@ -589,11 +589,6 @@ def test_ics_text(text: str) -> None:
     assert unescaped == safe.terminal(text)
 
 
-def test_ics_recur_keeps_a_rule_on_its_line() -> None:
-    assert safe.ics_recur("FREQ=MONTHLY;BYMONTHDAY=25") == "FREQ=MONTHLY;BYMONTHDAY=25"
-    assert safe.ics_recur("FREQ=DAILY\nEXDATE:20240101\r\nX: y") == "FREQ=DAILYEXDATE20240101Xy"
-
-
 def test_ics_folding() -> None:
     from parcheck.render.ics import _fold
 

@@ -17,14 +17,6 @@ class UsageError(ParcheckError):
     """A bad option value or a file that cannot be read at all (exit 2)."""
 
 
-class InputError(ParcheckError):
-    """An input file with problems, reported at their positions (exit 2 from status)."""
-
-    def __init__(self, message: str, problems: list[object] | None = None) -> None:
-        super().__init__(message)
-        self.problems = problems or []
-
-
 class Interrupted(BaseException):
     """A signal that would end the process (SIGTERM, SIGHUP, SIGQUIT) arrived while a
     temporary file existed: raised so that the file is removed on the way out, then turned

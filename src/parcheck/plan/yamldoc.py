@@ -167,13 +167,14 @@ def decode(raw: bytes, path: str) -> str:
 
 
 def read_text(path: Path) -> str:
-    """The file's text (see `decode`); a file that cannot be opened is a problem too."""
+    """The file's text (see `decode`), read as a bounded regular file (`safety.files`); a
+    file that cannot be read is a problem too."""
+    from parcheck.safety.files import PLAN_LIMIT, Unreadable, read_input
+
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise YamlProblems([Problem(str(path), 0, 0, "PC001")]) from None
-    except OSError as exc:
-        raise YamlProblems([Problem(str(path), 0, 0, "PC002", {"reason": exc.strerror})]) from None
+        raw = read_input(path, PLAN_LIMIT)
+    except Unreadable as exc:
+        raise YamlProblems([Problem(str(path), 0, 0, exc.code, exc.params)]) from None
     return decode(raw, str(path))
 
 

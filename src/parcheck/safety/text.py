@@ -201,15 +201,6 @@ def ics_text(text: str) -> str:
     return text.replace("\n", "\\n")
 
 
-_RECUR_UNSAFE = _Lazy(r"[^A-Za-z0-9=;,+\-]")
-
-
-def ics_recur(text: str) -> str:
-    """An RFC 5545 RECUR value (an RRULE's value): the rule's own characters only, so no
-    line break, space or control can end the property and start another."""
-    return _RECUR_UNSAFE.re.sub("", text)
-
-
 # --- validate's formats -----------------------------------------------------------------
 
 
