@@ -229,15 +229,20 @@ def load_inputs(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan
     loaded = load_plan(plan)
     if not loaded.ok or loaded.plan is None:
         raise stop([p for p in loaded.problems if p.severity == "error"], lang)
-    paths = metrics
-    if paths is None:
-        paths = [Path("metrics")] if Path("metrics").is_dir() else []
-    read = read_metrics(paths, loaded.plan)
+    read = read_metrics(metrics_paths(metrics), loaded.plan)
     if any(p.severity == "error" for p in read.problems):
         raise stop(read.problems, lang)
-    for warning in read.problems:  # an empty folder, a FIFO skipped: said, and the run goes on
-        sys.stderr.write(warning.render("en" if lang == "en" else "vi") + "\n")
+    # an empty folder, a FIFO skipped: said, and the run goes on
+    say("".join(w.render("en" if lang == "en" else "vi") + "\n" for w in read.problems))
     return loaded.plan, read, loaded.digest
+
+
+def metrics_paths(metrics: list[Path] | None) -> list[Path]:
+    """The metrics files and folders a command reads: those given, or `metrics/` when it
+    exists. Outputs are kept out of the folders among them (`safety.files.write_output`)."""
+    if metrics is not None:
+        return metrics
+    return [Path("metrics")] if Path("metrics").is_dir() else []
 
 
 def as_of_option(value: str | None, option: str = "--as-of", lang: str = "vi") -> dt.date:

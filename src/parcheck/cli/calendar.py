@@ -17,6 +17,7 @@ from parcheck.cli.app import (
     app,
     as_of_option,
     load_inputs,
+    metrics_paths,
     stop_with,
 )
 from parcheck.errors import ParcheckError
@@ -58,7 +59,7 @@ def calendar(
         stamp = dt.datetime.now(dt.UTC)
         sys.stdout.flush()  # before the file, which may be /dev/stdout
         try:
-            protected = [plan, *([Path("metrics")] if Path("metrics").is_dir() else [])]
+            protected = [plan, *metrics_paths(None)]  # calendar reads no figures: kept whole
             write_output(
                 render_ics(plan_model, first, last, stamp, unit), ics, protected, lang.value
             )

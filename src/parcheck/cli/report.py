@@ -25,6 +25,7 @@ from parcheck.cli.app import (
     as_of_option,
     date_in_range,
     load_inputs,
+    metrics_paths,
     stop_with,
 )
 from parcheck.engine.deadlines import LimitError
@@ -110,7 +111,7 @@ def report(
         _month_day(month, lang.value) if month is not None else as_of_option(as_of, lang=lang.value)
     )
     plan_model, read, digest = load_inputs(plan, metrics, lang.value)
-    folders = metrics if metrics is not None else [Path("metrics")]
+    folders = metrics_paths(metrics)
     inputs = (plan, *read.paths, *(f for f in folders if f.is_dir()))
     request = ReportRequest(day, lang.value, fmt.value, unit, output, shown(plan), digest, inputs)
     try:
