@@ -191,22 +191,30 @@ def test_ten_years_without_a_working_day_end_the_count_as_before(off: int) -> No
     )
 
 
-EVENT_PLAN = """id: ev
+def plan_head(ident: str) -> str:
+    """The head of a one-section plan `ident`, its tasks to follow."""
+    return f"""id: {ident}
 title: "Kế hoạch thử"
 year: 2024
 owner: "Sở"
 units:
-  - {id: VP, name: "Văn phòng Sở"}
+  - {{id: VP, name: "Văn phòng Sở"}}
 sections:
   - id: I
     title: "Thử"
     tasks:
-      - id: I.1
+"""
+
+
+EVENT_PLAN = (
+    plan_head("ev")
+    + """      - id: I.1
         task: "Tiếp nhận"
         lead: VP
         checks:
           - {id: I.1, kind: event, title: "e", event: "x", limit: {amount: 3660, unit: UNIT}}
 """
+)
 
 
 def event_metrics(tmp_path: Path, events: int) -> Path:
@@ -269,17 +277,7 @@ def test_events_past_the_limit_are_refused_at_the_first_one_too_many(
 
 # --- recurring rules: the plan year, and a budget for the whole plan --------------------
 
-RULES_PLAN = """id: rules
-title: "Kế hoạch thử"
-year: 2024
-owner: "Sở"
-units:
-  - {id: VP, name: "Văn phòng Sở"}
-sections:
-  - id: I
-    title: "Thử"
-    tasks:
-"""
+RULES_PLAN = plan_head("rules")
 
 
 def rules_plan(tmp_path: Path, checks: list[str]) -> Path:
