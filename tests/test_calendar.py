@@ -15,7 +15,7 @@ from tests.conftest import DATA, PLAN, RunCli
 def plan_deadlines() -> set[tuple[str, dt.date]]:
     plan = load_plan(PLAN).plan
     assert plan is not None
-    return {(d.check.id, d.day) for d in deadlines(plan, plan.start, plan.end)}
+    return {(d.check.id, d.day) for d in deadlines(plan, plan.begins, plan.end)}
 
 
 def read_ics(path: Path) -> list[icalendar.Event]:

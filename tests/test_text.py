@@ -456,13 +456,13 @@ def _calendar(plan: Plan) -> str:
     from parcheck.engine.agenda import deadlines
     from parcheck.render.calendar import render_text
 
-    return render_text(deadlines(plan, plan.start, plan.end), plan.start, plan.end, "vi")
+    return render_text(deadlines(plan, plan.begins, plan.end), plan.begins, plan.end, "vi")
 
 
 def _ics(plan: Plan) -> str:
     from parcheck.render.ics import render_ics
 
-    return render_ics(plan, plan.start, plan.end, dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    return render_ics(plan, plan.begins, plan.end, dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
 
 
 def _template(plan: Plan) -> str:

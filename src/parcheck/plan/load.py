@@ -81,6 +81,7 @@ def _build(name: str, raw: bytes) -> LoadedPlan:
     from parcheck.plan import yamldoc
     from parcheck.plan.meaning import meaning_problems, plan_summary, text_problems
     from parcheck.plan.schema_errors import problems_from
+    from parcheck.plan.shared import resolve_shared
 
     try:
         doc = yamldoc.parse(yamldoc.decode(raw, name), name)
@@ -100,5 +101,6 @@ def _build(name: str, raw: bytes) -> LoadedPlan:
         found.extend(problems_from(exc, doc))
         return LoadedPlan(name, found.problems(ordered=True))
     found.extend(meaning_problems(plan, doc))
+    plan = resolve_shared(plan)
     problems = found.problems(ordered=True)
     return LoadedPlan(name, problems, summary=plan_summary(plan), plan=plan)
