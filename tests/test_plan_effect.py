@@ -75,7 +75,7 @@ def test_a_moved_due_day_is_the_deadline_status_counts(run_cli: RunCli) -> None:
 
 def test_nothing_is_owed_before_the_plan_takes_effect(run_cli: RunCli) -> None:
     got = checks(run_cli, "2024-01-01")
-    assert got["_"]["summary"]["pending"] == 6
+    assert got["_"]["summary"]["pending"] == 7
     for ident in ("ORG.1.a", "ORG.2", "III.4.a", "IX.1", "X.4"):
         assert (got[ident]["status"], got[ident]["starts"]) == ("pending", "2024-01-02")
     assert got["ORG.2"]["due"] == "2024-01-05"  # the first Friday in effect
@@ -139,3 +139,18 @@ def test_the_score_says_how_many_criteria_it_covers(run_cli: RunCli) -> None:
         assert words in " ".join(shown.split())
         report = run_cli("report", *args).stdout
         assert words in " ".join(report.split())
+
+
+def test_a_deadline_on_a_day_off_stays_or_moves_as_the_check_says(run_cli: RunCli) -> None:
+    # Sunday 30/06/2024, written in the plan: kept, moved to Monday 01/07, or to Friday 28/06
+    assert calendar(run_cli, "2024-06-28", "2024-07-01") == [
+        ("28/06/2024", "III.5.c"),
+        ("28/06/2024", "ORG.2"),
+        ("30/06/2024", "III.5.a"),
+        ("01/07/2024", "III.5.b"),
+    ]
+    monday = checks(run_cli, "2024-07-01")
+    assert (monday["III.5.a"]["status"], monday["III.5.a"]["due"]) == ("overdue", "2024-06-30")
+    assert (monday["III.5.b"]["status"], monday["III.5.b"]["due"]) == ("due_soon", "2024-07-01")
+    assert (monday["III.5.c"]["status"], monday["III.5.c"]["due"]) == ("no_data", "2024-06-28")
+    assert checks(run_cli, "2024-07-02")["III.5.b"]["status"] == "overdue"

@@ -121,7 +121,7 @@ PLACES = [
     ("event", 'event: "Thay đổi"', 'event: "Thay đổi{c}"', 39, 20),
     ("rrule", "rrule: FREQ=MONTHLY;BYMONTHDAY=25",
         'rrule: "FREQ=MONTHLY;BYMONTHDAY=25{c}"', 35, 20),
-    ("a key", "    due: 15/12/2024", '    due: 15/12/2024\n            "x{c}": 1', 22, 13),
+    ("a key", "    due: 16/12/2024", '    due: 16/12/2024\n            "x{c}": 1', 22, 13),
 ]  # fmt: skip
 CHARS = [
     ("\\e", "U+001B (ESC)", "PC060"),

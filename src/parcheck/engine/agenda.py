@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from parcheck.engine.calendar import WorkCalendar
-from parcheck.engine.schedule import due_days
+from parcheck.engine.schedule import due_day, due_days
 from parcheck.plan.units import UnitIndex
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def deadlines(plan: Plan, start: dt.date, end: dt.date, unit: str | None = None)
         if check.kind == "recurring":
             days = list(due_days(check, plan, calendar))
         elif check.kind in ("threshold", "deliverable") and check.due != "continuous":
-            days = [check.due]
+            days = [due_day(check, calendar) or check.due]
         else:
             days = []
         out += [Deadline(day, task, check, lead) for day in days if start <= day <= end]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from parcheck.engine.calendar import WorkCalendar
 from parcheck.engine.deadlines import LimitError, limit_end
 from parcheck.engine.results import CheckResult, Evaluation, Score, Status, TaskResult, worst
-from parcheck.engine.schedule import begins, due_days
+from parcheck.engine.schedule import begins, due_day, due_days
 from parcheck.figures import Done, Events, Number, Snapshot, Submissions, Value
 from parcheck.plan.units import UnitIndex
 
@@ -296,6 +296,9 @@ def evaluate_task(
         lead = ctx.units.name_of(check.lead or task.lead)
         fact = check.same_as or check.id  # the figures of a shared check are its original's
         value = values.get(fact)
+        if check.kind in ("threshold", "deliverable") and check.on_day_off:
+            moved = due_day(check, ctx.calendar)  # a deadline the plan moves off a day off
+            check = replace(check, due=moved) if moved else check
         if ctx.as_of < begins(check, ctx.plan):
             results.append(not_started(check, ctx, lead))
         elif check.kind == "threshold":

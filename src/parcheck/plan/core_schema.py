@@ -570,6 +570,7 @@ SCHEMA: dict[str, Any] = {
                                                                                     "kind",
                                                                                     "target",
                                                                                     "due",
+                                                                                    "on_day_off",
                                                                                 ],
                                                                                 "schema": {
                                                                                     "type": "dataclass-args",
@@ -764,6 +765,26 @@ SCHEMA: dict[str, Any] = {
                                                                                             },
                                                                                             "init": True,
                                                                                         },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "on_day_off",
+                                                                                            "schema": {
+                                                                                                "type": "default",
+                                                                                                "schema": {
+                                                                                                    "type": "nullable",
+                                                                                                    "schema": {
+                                                                                                        "type": "literal",
+                                                                                                        "expected": [
+                                                                                                            "keep",
+                                                                                                            "next_working_day",
+                                                                                                            "previous_working_day",
+                                                                                                        ],
+                                                                                                    },
+                                                                                                },
+                                                                                                "default": None,
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
                                                                                     ],
                                                                                     "computed_fields": [],
                                                                                     "collect_init_only": False,
@@ -789,6 +810,7 @@ SCHEMA: dict[str, Any] = {
                                                                                     "start",
                                                                                     "kind",
                                                                                     "due",
+                                                                                    "on_day_off",
                                                                                     "to",
                                                                                 ],
                                                                                 "schema": {
@@ -905,6 +927,26 @@ SCHEMA: dict[str, Any] = {
                                                                                                 "schema": {
                                                                                                     "type": "date"
                                                                                                 },
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "on_day_off",
+                                                                                            "schema": {
+                                                                                                "type": "default",
+                                                                                                "schema": {
+                                                                                                    "type": "nullable",
+                                                                                                    "schema": {
+                                                                                                        "type": "literal",
+                                                                                                        "expected": [
+                                                                                                            "keep",
+                                                                                                            "next_working_day",
+                                                                                                            "previous_working_day",
+                                                                                                        ],
+                                                                                                    },
+                                                                                                },
+                                                                                                "default": None,
                                                                                             },
                                                                                             "init": True,
                                                                                         },

@@ -173,6 +173,8 @@ def _check_meaning(
         yield at((*cloc, "id"), "PC039", id=check.id, task=task_id)
     elif siblings > 1 and check.id == task_id:
         yield at((*cloc, "id"), "PC040", task=task_id)
+    if isinstance(check, ThresholdCheck) and check.due == "continuous" and check.on_day_off:
+        yield at((*cloc, "on_day_off"), "PC074")
     target = check.target if isinstance(check, ThresholdCheck) else None
     if target is not None and target.unit == "%" and not 0 <= target.value <= 100:
         yield at((*cloc, "target", "value"), "PC034", value=target.value)

@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 
 Op = Literal[">=", ">", "<=", "<", "=="]
 DayOff = Literal["next_working_day", "previous_working_day", "skip", "keep"]
+DatedDayOff = Literal["keep", "next_working_day", "previous_working_day"]
+DATED_DAY_OFF = (
+    "A `due` on a day off is kept as written (`keep`, which the plan should say: a date "
+    "written in the source plan is its deadline) or moves to the `next_working_day` or the "
+    "`previous_working_day`. Not set: as written."
+)
 FORBID: dict[str, Any] = {"extra": "forbid"}  # pydantic's config for every class below
 
 
@@ -191,6 +197,7 @@ class ThresholdCheck(_Check):
         PlanDate | Literal["continuous"],
         Field(description="Deadline (inclusive), or `continuous` for a standing requirement."),
     ]
+    on_day_off: Annotated[DatedDayOff | None, Field(description=DATED_DAY_OFF)] = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -199,6 +206,7 @@ class DeliverableCheck(_Check):
 
     kind: Literal["deliverable"]
     due: Annotated[PlanDate, Field(description="Deadline, inclusive.")]
+    on_day_off: Annotated[DatedDayOff | None, Field(description=DATED_DAY_OFF)] = None
     to: Annotated[str | None, Field(description="Unit or body that receives it.")] = None
 
 

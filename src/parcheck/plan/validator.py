@@ -11,8 +11,10 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, TypeAdapter
 
 from parcheck.plan.model import (
+    DATED_DAY_OFF,
     AnyCheck,
     Calendar,
+    DatedDayOff,
     DayOff,
     DeliverableCheck,
     EventCheck,
@@ -44,12 +46,14 @@ from parcheck.plan.types import (
 
 # The names the model's annotations use; pydantic resolves them in this module's namespace.
 __all__ = [
+    "DATED_DAY_OFF",
     "PLAN",
     "Annotated",
     "AnyCheck",
     "Calendar",
     "CheckId",
     "ClockTime",
+    "DatedDayOff",
     "DayOff",
     "DeliverableCheck",
     "EventCheck",
