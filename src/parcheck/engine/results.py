@@ -83,6 +83,8 @@ class CheckResult:
     detail: str | None = None
     overdue_since: dt.date | None = None  # a recurring duty's missed (or late) occurrence
     history: tuple[tuple[dt.date, float], ...] = ()
+    # a threshold's figure dated after its passed deadline: shown, not judged
+    later: tuple[dt.date, float] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -100,6 +102,9 @@ class CheckResult:
             "points": self.points,
             "detail": self.detail,
             "overdue_since": self.overdue_since.isoformat() if self.overdue_since else None,
+            "later": (
+                {"value": self.later[1], "as_of": self.later[0].isoformat()} if self.later else None
+            ),
         }
 
 

@@ -361,8 +361,11 @@ def render_terminal(data: ReportData, lang: str, width: int = 100, color: bool =
     )
     verdict_texts = {badge(s, lang): colour(s) for s in Status}
 
-    # titles, unit names, due dates and paces may wrap; ids, figures and verdicts stay whole
+    # titles, unit names, due dates, paces and a figure sent after its deadline may wrap;
+    # ids, figures and verdicts stay whole
     wrapping = {HEAD[lang][1]: 16, HEAD[lang][2]: 10, HEAD[lang][6]: 10, words["pace"]: 12}
+    if any(item.check.later for items in data.red.values() for item in items):
+        wrapping[HEAD[lang][4]] = 12
 
     def table(t: Table) -> RichTable:
         head, rows = t

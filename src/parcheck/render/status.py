@@ -34,6 +34,7 @@ WORDS = {
         "score": "Điểm dự kiến: thưởng {b}, trừ {d}, ròng {n}",
         "as_of": "Ngày đánh giá",
         "times": "{n} lần",
+        "later": "sau hạn: đạt {value} ngày {day}",
         "late_of": "{late}/{total} trễ",
         "tasks": "nhiệm vụ",
         "section": "Mục",
@@ -47,6 +48,7 @@ WORDS = {
         "score": "Projected points: bonus {b}, deduction {d}, net {n}",
         "as_of": "As of",
         "times": "{n} sent",
+        "later": "after the deadline: reached {value} on {day}",
         "late_of": "{late}/{total} late",
         "tasks": "tasks",
         "section": "Section",
@@ -101,7 +103,25 @@ def describe_rule(rule: str, lang: str) -> str:
     return rule
 
 
+def later_text(check: CheckResult, lang: str) -> str:
+    """A threshold's figure reported after its deadline, which is shown but not judged:
+    'sau hạn: đạt 100 ngày 25/11/2024'."""
+    if check.later is None:
+        return ""
+    when, value = check.later
+    return WORDS[lang]["later"].format(value=number(value, lang) or "0", day=day(when, lang))
+
+
 def cells(check: CheckResult, lang: str, as_of: dt.date) -> list[str]:
+    """A check's row: id, title, lead, target, actual (with a figure reported after the
+    deadline, if any), gap, due, verdict."""
+    row = _cells(check, lang, as_of)
+    if check.later is not None:
+        row[4] = " · ".join(x for x in (row[4], later_text(check, lang)) if x)
+    return row
+
+
+def _cells(check: CheckResult, lang: str, as_of: dt.date) -> list[str]:
     words = WORDS[lang]
     target = ""
     if check.target:
@@ -199,7 +219,7 @@ def render_table(
         rows.append((one_line(title), None, []))
         for task in members:
             for check in task.checks:
-                row = cells(check, lang, evaluation.as_of)
+                row = _cells(check, lang, evaluation.as_of)  # a later figure: a line of its own
                 row[2] = one_line(short.get(check.lead, check.lead))
                 rows.append(("", check, row))
     checks = [row for _, result, row in rows if result is not None]
@@ -256,14 +276,18 @@ def render_table(
         verdict = Text(row[7], style=colour(result.status))
         if width >= WIDE:
             lines.append(line([*(Text(row[i]) for i in shown[:-1]), verdict]))
-            continue
-        # the figures first: when the line is cut, it is the unit's name that goes
-        facts = " · ".join(x for x in (row[3], _actual(row[4], row[5]), row[2]) if x)
-        due, _, left = row[6].partition(" (")
-        lines.append(line([Text(row[0]), Text(row[1]), Text(due), verdict]))
-        lines.append(
-            line([Text(""), Text("  " + facts), Text(f"({left}" if left else ""), Text("")])
-        )
+        else:
+            # the figures first: when the line is cut, it is the unit's name that goes
+            facts = " · ".join(x for x in (row[3], _actual(row[4], row[5]), row[2]) if x)
+            due, _, left = row[6].partition(" (")
+            lines.append(line([Text(row[0]), Text(row[1]), Text(due), verdict]))
+            lines.append(
+                line([Text(""), Text("  " + facts), Text(f"({left}" if left else ""), Text("")])
+            )
+        if result.later is not None:  # under the title, free to run to the line's end
+            later = Text(" " * (widths[0] + len(GAP)) + "  " + one_line(later_text(result, lang)))
+            later.truncate(width, overflow="ellipsis")
+            lines.append(later)
     words = WORDS[lang]
     heading = Text(f"{evaluation.plan_id} — {words['as_of']}: {day(evaluation.as_of, lang)}")
     heading.stylize("bold")
