@@ -131,3 +131,190 @@ def test_markdown_and_report_show_a_later_figure_beside_the_one_judged(
     row = next(x for x in report.splitlines() if x.startswith("| III.1.a |"))
     assert "| 82 · after the deadline: reached 100 on 2024-11-25 | -18 |" in row
     assert row.endswith("| ✘ Not met |")
+
+
+# --- --only, --unit, --section: what is listed is what is counted ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("filters", "listed", "summary", "score"),
+    [
+        # I.2's worst verdict is not_met (I.2.a), yet its overdue report is listed
+        (("--only", "overdue"), {"I.2": ["I.2.b"]}, {"overdue": 1}, (0, 0)),
+        (
+            ("--only", "not_met"),
+            {"I.2": ["I.2.a"], "III.1": ["III.1.a", "III.1.b"], "III.2": ["III.2"], "X.5": ["X.5"]},
+            {"not_met": 4},
+            (0, -0.5),
+        ),
+        (
+            ("--only", "met"),
+            {"I.1": ["I.1"], "III.6": ["III.6"], "IX.6": ["IX.6"]},
+            {"met": 3},
+            (0.5, 0),
+        ),
+        # a task's status is the worst of the checks listed
+        (
+            ("--only", "overdue,pending"),
+            {"I.2": ["I.2.b"], "I.3": ["I.3.a"]},
+            {"overdue": 1, "pending": 1},
+            (0, 0),
+        ),
+        (
+            ("--unit", "Thanh tra Sở"),
+            {
+                "I.3": ["I.3.a", "I.3.b"],
+                "III.1": ["III.1.a", "III.1.b"],
+                "III.6": ["III.6"],
+                "IX.6": ["IX.6"],
+            },
+            {"not_met": 1, "due_soon": 1, "met": 2},
+            (0.5, 0),
+        ),
+        (
+            ("--section", "x"),
+            {"X.5": ["X.5"]},
+            {"not_met": 1},
+            (0, -0.5),
+        ),
+        (
+            ("--unit", "Văn phòng Sở", "--only", "not_met,met"),
+            {"I.1": ["I.1"], "I.2": ["I.2.a"], "X.5": ["X.5"]},
+            {"met": 1, "not_met": 2},
+            (0, -0.5),
+        ),
+        (("--section", "VI", "--only", "met"), {}, {}, (0, 0)),
+    ],
+)
+def test_filters_list_checks_and_count_what_they_list(
+    run_cli: RunCli,
+    filters: tuple[str, ...],
+    listed: dict[str, list[str]],
+    summary: dict[str, int],
+    score: tuple[float, float],
+) -> None:
+    got = payload(run_cli, DAY, *filters)
+    assert {t["id"]: [c["id"] for c in t["checks"]] for t in got["tasks"]} == listed
+    zero = dict.fromkeys(
+        ["not_met", "overdue", "at_risk", "due_soon", "no_data", "pending", "met"], 0
+    )
+    assert got["summary"] == zero | summary
+    bonus, deduction = score
+    assert got["score"] == {"bonus": bonus, "deduction": deduction, "net": bonus + deduction}
+    for task in got["tasks"]:
+        statuses = {c["status"] for c in task["checks"]}
+        if "--only" in filters:
+            wanted = set(filters[filters.index("--only") + 1].split(","))
+            assert statuses <= wanted
+        assert task["status"] in statuses
+
+
+FOOTER = {
+    "vi": ("nhiệm vụ", "Điểm dự kiến: thưởng {b}, trừ {d}, ròng {n}"),
+    "en": ("tasks", "Projected points: bonus {b}, deduction {d}, net {n}"),
+}
+LABELS = {
+    "vi": {
+        "not_met": "Không đạt",
+        "overdue": "Quá hạn",
+        "at_risk": "Có nguy cơ",
+        "due_soon": "Sắp đến hạn",
+        "no_data": "Chưa có số liệu",
+        "pending": "Chưa đến hạn",
+        "met": "Đạt",
+    },
+    "en": {
+        "not_met": "Not met",
+        "overdue": "Overdue",
+        "at_risk": "At risk",
+        "due_soon": "Due soon",
+        "no_data": "No data",
+        "pending": "Pending",
+        "met": "Met",
+    },
+}
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".") or "0"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        (),
+        ("--only", "overdue"),
+        ("--only", "not_met"),
+        ("--unit", "Thanh tra Sở"),
+        ("--section", "III"),
+        ("--section", "IX", "--only", "met"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_table_markdown_and_json_count_alike(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, filters: tuple[str, ...], lang: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", "160")  # the footer on one line
+    got = payload(run_cli, DAY, *filters, "--lang", lang)
+    tasks, points = FOOTER[lang]
+    counts = " · ".join(f"{LABELS[lang][k]}: {n}" for k, n in got["summary"].items() if n)
+    score = got["score"]
+    footer = [
+        f"{len(got['tasks'])} {tasks} — {counts}",
+        points.format(**{k[0]: _number(score[k], lang) for k in ("bonus", "deduction", "net")}),
+    ]
+    assert sum(got["summary"].values()) == len(got["tasks"])
+    table = status(run_cli, DAY, *filters, "--lang", lang, fmt="table").splitlines()
+    assert table[-2:] == footer
+    markdown = status(run_cli, DAY, *filters, "--lang", lang, fmt="markdown").splitlines()
+    assert markdown[-2:] == [line + "  " for line in footer]
+    rows = [m[1] for x in markdown if (m := ITEM_ROW.match(x))]
+    assert rows == [c["id"] for t in got["tasks"] for c in t["checks"]]
+
+
+def test_only_overdue_exits_on_the_overdue_check(run_cli: RunCli) -> None:
+    args = ("status", *BASE, "--as-of", DAY, "--only")
+    assert run_cli(*args, "overdue").exit_code == 1
+    assert run_cli(*args, "met,pending").exit_code == 0
+
+
+def assert_one_message(run_cli: RunCli, args: tuple[str, ...], vi: str, en: str) -> None:
+    """`args` end in exit 2 with one line on stderr, in Vietnamese and with --lang en."""
+    inputs = ("--plan", PLAN) if args[0] == "calendar" else BASE  # calendar reads no figures
+    for lang, words in (("vi", vi), ("en", en)):
+        result = run_cli(*args, *inputs, "--lang", lang)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"parcheck: {words}\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "vi", "en"),
+    [
+        (
+            ("status", "--as-of", DAY, "--only", "red"),
+            "--only 'red': không phải mã trạng thái; hãy viết một hoặc vài mã, cách nhau bằng "
+            "dấu phẩy: not_met, overdue, at_risk, due_soon, no_data, pending, met",
+            "--only 'red': not a verdict code; write one or more, separated by commas: "
+            "not_met, overdue, at_risk, due_soon, no_data, pending, met",
+        ),
+        (
+            ("status", "--as-of", DAY, "--unit", "Thanh tra So"),
+            "--unit 'Thanh tra So': không có đơn vị này trong kế hoạch — Thanh tra Sở?",
+            "--unit 'Thanh tra So': no such unit in the plan — Thanh tra Sở?",
+        ),
+        (
+            ("report", "--as-of", DAY, "--unit", "Thanh tra So"),
+            "--unit 'Thanh tra So': không có đơn vị này trong kế hoạch — Thanh tra Sở?",
+            "--unit 'Thanh tra So': no such unit in the plan — Thanh tra Sở?",
+        ),
+        (
+            ("status", "--as-of", DAY, "--section", "IV"),
+            "--section 'IV': không có mục này; các mục: I, III, VI, IX, X",
+            "--section 'IV': no such section; sections: I, III, VI, IX, X",
+        ),
+    ],
+)
+def test_a_bad_filter_is_one_message_in_the_users_language(
+    run_cli: RunCli, args: tuple[str, ...], vi: str, en: str
+) -> None:
+    assert_one_message(run_cli, args, vi, en)

@@ -29,6 +29,7 @@ from parcheck.cli.app import (
     stop_with,
 )
 from parcheck.engine.deadlines import LimitError
+from parcheck.engine.selection import SelectionError
 from parcheck.errors import ParcheckError
 from parcheck.safety.files import shown
 
@@ -116,7 +117,7 @@ def report(
     request = ReportRequest(day, lang.value, fmt.value, unit, output, shown(plan), digest, inputs)
     try:
         run_report(plan_model, read.snapshots, request)
-    except LimitError as exc:
+    except (LimitError, SelectionError) as exc:
         raise stop_with(exc.in_lang(lang.value)) from None
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 from parcheck.engine.results import (
     CheckResult,
     Evaluation,
+    Score,
     Status,
     TaskResult,
     badge,
     colour,
+    count_statuses,
     label,
 )
 from parcheck.render.markdown import markdown_table, md_cell
@@ -166,10 +168,11 @@ def _cells(check: CheckResult, lang: str, as_of: dt.date) -> list[str]:
     return [one_line(cell) for cell in row]
 
 
-def summary_line(evaluation: Evaluation, lang: str) -> str:
-    counts = evaluation.summary()
+def summary_line(tasks: Sequence[TaskResult], lang: str) -> str:
+    """The tasks listed by verdict, and their points: what is shown is what is counted."""
+    counts = count_statuses(tasks)
     parts = [f"{label(Status(k), lang)}: {n}" for k, n in counts.items() if n]
-    score = evaluation.score
+    score = Score.of(tasks)
     return (
         f"{sum(counts.values())} {WORDS[lang]['tasks']} — "
         + " · ".join(parts)
@@ -292,7 +295,7 @@ def render_table(
     heading = Text(f"{evaluation.plan_id} — {words['as_of']}: {day(evaluation.as_of, lang)}")
     heading.stylize("bold")
     body = Text("\n").join(lines)
-    return [heading, body, Text(summary_line(evaluation, lang))]
+    return [heading, body, Text(summary_line(tasks, lang))]
 
 
 def _actual(actual: str, gap: str) -> str:
@@ -300,14 +303,15 @@ def _actual(actual: str, gap: str) -> str:
 
 
 def render_json(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) -> str:
+    score = Score.of(tasks)  # summary and score count the tasks listed, as shown
     payload = {
         "plan": evaluation.plan_id,
         "as_of": evaluation.as_of.isoformat(),
-        "summary": evaluation.summary(),
+        "summary": count_statuses(tasks),
         "score": {
-            "bonus": evaluation.score.bonus,
-            "deduction": evaluation.score.deduction,
-            "net": evaluation.score.net,
+            "bonus": score.bonus,
+            "deduction": score.deduction,
+            "net": score.net,
         },
         "snapshots": [d.isoformat() for d in evaluation.snapshots],
     }
@@ -327,5 +331,5 @@ def render_markdown(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: s
     ]
     rows = [cells(check, lang, evaluation.as_of) for task in tasks for check in task.checks]
     lines += [*markdown_table(HEAD[lang], rows), ""]
-    lines.extend(line + "  " for line in summary_line(evaluation, lang).splitlines())
+    lines.extend(line + "  " for line in summary_line(tasks, lang).splitlines())
     return "\n".join(lines) + "\n"
