@@ -318,3 +318,84 @@ def test_a_bad_filter_is_one_message_in_the_users_language(
     run_cli: RunCli, args: tuple[str, ...], vi: str, en: str
 ) -> None:
     assert_one_message(run_cli, args, vi, en)
+
+
+# --- the report's summary counts what its items list ----------------------------------------
+
+SUMMARY_ROW = re.compile(r"^\| (\S+) ([^|]+?) \| (\d+) \| (\d+) \| [^|]+ \|$")
+BADGES = [
+    "✘ Không đạt",
+    "⏰ Quá hạn",
+    "▲ Có nguy cơ",
+    "◷ Sắp đến hạn",
+    "? Chưa có số liệu",
+    "· Chưa đến hạn",
+    "✔ Đạt",
+]
+
+
+def report_counts(text: str) -> tuple[dict[str, int], dict[str, dict[str, set[str]]]]:
+    """The summary's count of each verdict on the report's day, and for each numbered
+    section the check ids its rows list under each verdict."""
+    badges = {f"{b} {w}": w for b, w in (line.split(" ", 1) for line in BADGES)}
+    summary_part = text.split("\n## 1. ", 1)[0]
+    counts = {
+        m[2]: int(m[3]) for line in summary_part.splitlines() if (m := SUMMARY_ROW.match(line))
+    }
+    sections: dict[str, dict[str, set[str]]] = {}
+    for part in text.split("\n## ")[2:]:
+        number = part.split(".", 1)[0]
+        for line in part.splitlines():
+            if m := ITEM_ROW.match(line):
+                # the at-risk and no-data tables name their verdict in their title only
+                verdict = {"2": "Có nguy cơ", "4": "Chưa có số liệu"}.get(number) or next(
+                    (w for b, w in badges.items() if f"| {b} |" in line), None
+                )
+                if verdict:
+                    sections.setdefault(number, {}).setdefault(verdict, set()).add(m[1])
+    return counts, sections
+
+
+@pytest.mark.parametrize(
+    ("as_of", "unit"),
+    [("2024-11-28", None), ("2024-11-25", None), ("2024-08-25", None), (DAY, "Văn phòng Sở")],
+)
+def test_the_report_summary_counts_every_verdict_its_items_name(
+    run_cli: RunCli, as_of: str, unit: str | None
+) -> None:
+    extra = ("--unit", unit) if unit else ()
+    report = run_cli("report", *BASE, "--as-of", as_of, *extra)
+    assert report.exit_code == 0, report.stderr
+    counts, sections = report_counts(report.stdout)
+    assert len(counts) == 7
+    named = {v for items in sections.values() for v in items}
+    assert named, "the report lists no item"
+    for verdict in named:  # every verdict an item shows is counted above it
+        listed = set().union(*(s.get(verdict, set()) for s in sections.values()))
+        assert counts[verdict] >= len(listed) >= 1, verdict
+    # the red, at-risk and no-data sections list every check of their verdicts
+    for number, verdicts in (("1", ("Không đạt", "Quá hạn")), ("2", ("Có nguy cơ",))):
+        for verdict in verdicts:
+            assert counts[verdict] == len(sections.get(number, {}).get(verdict, set()))
+    assert counts["Chưa có số liệu"] == len(sections.get("4", {}).get("Chưa có số liệu", set()))
+    title = re.search(r"^## 1\. Không đạt và quá hạn \((\d+)\)$", report.stdout, re.M)
+    assert title and int(title[1]) == counts["Không đạt"] + counts["Quá hạn"]
+
+
+def test_the_report_counts_an_overdue_check_of_a_task_not_met(run_cli: RunCli) -> None:
+    report = run_cli("report", *BASE, "--as-of", DAY).stdout
+    assert "| ⏰ Quá hạn | 1 | 1 | 0 |" in report
+    assert "| ✘ Không đạt | 5 | 5 | 0 |" in report
+    assert re.search(r"^\| I\.2\.b \|.*\| ⏰ Quá hạn \|$", report, re.M)
+    assert "| Số tiêu chí theo trạng thái | 28/11/2024 | 28/10/2024 | Thay đổi |" in report
+
+
+def test_a_units_report_counts_its_own_checks_and_points(run_cli: RunCli) -> None:
+    report = run_cli("report", *BASE, "--as-of", DAY, "--unit", "Thanh tra Sở", "--lang", "en")
+    text = report.stdout
+    # I.3.a, I.3.b, III.1.a, III.1.b, III.6, IX.6: the unit's checks, nobody else's
+    assert "| ✘ Not met | 2 |" in text and "| ◷ Due soon | 1 |" in text
+    assert "| · Pending | 1 |" in text and "| ✔ Met | 2 |" in text
+    assert "| ▲ At risk | 0 |" in text and "| ⏰ Overdue | 0 |" in text
+    assert "Projected points: bonus 0.5, deduction 0, net 0.5" in text
+    assert "| X.5 |" not in text and "| VI.3 |" not in text

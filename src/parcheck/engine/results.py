@@ -159,6 +159,18 @@ def count_statuses(tasks: Sequence[TaskResult]) -> dict[str, int]:
     return counts
 
 
+def count_checks(tasks: Sequence[TaskResult]) -> dict[str, int]:
+    """How many checks have each verdict, worst first; a check two tasks share counts once."""
+    counts = {status.value: 0 for status in ORDER}
+    seen: set[str] = set()
+    for task in tasks:
+        for check in task.checks:
+            if check.id not in seen:
+                seen.add(check.id)
+                counts[check.status.value] += 1
+    return counts
+
+
 @dataclass(frozen=True)
 class Evaluation:
     plan_id: str
