@@ -399,3 +399,137 @@ def test_a_units_report_counts_its_own_checks_and_points(run_cli: RunCli) -> Non
     assert "| ▲ At risk | 0 |" in text and "| ⏰ Overdue | 0 |" in text
     assert "Projected points: bonus 0.5, deduction 0, net 0.5" in text
     assert "| X.5 |" not in text and "| VI.3 |" not in text
+
+
+# --- date options are strict ----------------------------------------------------------------
+
+MONTH_VI = (
+    "parcheck: --month {v!r}: không phải một tháng; hãy viết YYYY-MM (2024-11) hoặc MM/YYYY "
+    "(11/2024)\n"
+)
+MONTH_EN = "parcheck: --month {v!r}: not a month; write YYYY-MM (2024-11) or MM/YYYY (11/2024)\n"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "24-11",  # once the report of the year 24
+        "2024-13",
+        "2024-00",
+        "2024-11-25",
+        "11-2024",
+        "2024/11",
+        "2024.11",
+        "+2024-11",
+        "2024- 11",
+        "٢٠٢٤-11",  # Arabic-Indic digits, which int() reads
+        "２０２４-11",
+        "20244-11",
+        "0000-05",
+        "",
+        "tháng 11",
+    ],
+)
+def test_month_is_a_four_digit_year_and_a_month(run_cli: RunCli, value: str) -> None:
+    result = run_cli("report", *BASE, "--month", value)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", MONTH_VI.format(v=value))
+    result = run_cli("report", *BASE, "--month", value, "--lang", "en")
+    assert (result.exit_code, result.stderr) == (2, MONTH_EN.format(v=value))
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [("2024-11", "25/11/2024"), ("11/2024", "25/11/2024"), ("2024-1", "25/01/2024"),
+     ("1/2024", "25/01/2024"), (" 2024-02 ", "25/02/2024")],
+)  # fmt: skip
+def test_month_in_either_order(run_cli: RunCli, value: str, day: str) -> None:
+    result = run_cli("report", *BASE, "--month", value)
+    assert result.exit_code == 0, result.stderr
+    assert f"Ngày đánh giá: {day}  \n" in result.stdout
+
+
+def test_month_outside_the_calendar(run_cli: RunCli) -> None:
+    result = run_cli("report", *BASE, "--month", "1899-12")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "parcheck: --month: ngày 25/12/1899 nằm ngoài khoảng 01/01/1900–31/12/2100\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "vi", "en"),
+    [
+        (
+            ("status", "--as-of", "24-11-25"),
+            "--as-of '24-11-25': không phải một ngày",
+            "--as-of '24-11-25': not a date",
+        ),
+        (
+            ("report", "--as-of", "25-11-2024"),
+            "--as-of '25-11-2024': không phải một ngày",
+            "--as-of '25-11-2024': not a date",
+        ),
+        (
+            ("status", "--as-of", "30/02/2024"),
+            "--as-of '30/02/2024': không có ngày này",
+            "--as-of '30/02/2024': no such day",
+        ),
+        (
+            ("status", "--as-of", "2024-11-25T00:00"),
+            "--as-of '2024-11-25T00:00': không phải một ngày",
+            "--as-of '2024-11-25T00:00': not a date",
+        ),
+        (
+            ("template", "--as-of", "24/11/25"),
+            "--as-of '24/11/25': không phải một ngày",
+            None,  # template has no --lang
+        ),
+        (
+            ("calendar", "--from", "24-01-01"),
+            "--from '24-01-01': không phải một ngày",
+            "--from '24-01-01': not a date",
+        ),
+        (
+            ("calendar", "--to", "2024-02-30"),
+            "--to '2024-02-30': không có ngày này",
+            "--to '2024-02-30': no such day",
+        ),
+    ],
+)
+def test_dates_in_options_are_strict(
+    run_cli: RunCli, args: tuple[str, ...], vi: str, en: str | None
+) -> None:
+    forms = {
+        "vi": "; hãy viết YYYY-MM-DD (2024-11-25) hoặc DD/MM/YYYY (25/11/2024)\n",
+        "en": "; write YYYY-MM-DD (2024-11-25) or DD/MM/YYYY (25/11/2024)\n",
+    }
+    result = run_cli(*args, "--plan", PLAN)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"parcheck: {vi}{forms['vi']}",
+    )
+    if en:
+        result = run_cli(*args, "--plan", PLAN, "--lang", "en")
+        assert (result.exit_code, result.stderr) == (2, f"parcheck: {en}{forms['en']}")
+
+
+@pytest.mark.parametrize(
+    ("args", "vi", "en"),
+    [
+        (
+            ("report", "--as-of", DAY, "--month", "2024-11"),
+            "chỉ ghi một trong hai: --as-of hoặc --month",
+            "give --as-of or --month, not both",
+        ),
+        (
+            ("calendar", "--from", "2024-05-01", "--to", "2024-04-30"),
+            "--to 2024-04-30 trước --from 2024-05-01",
+            "--to 2024-04-30 is before --from 2024-05-01",
+        ),
+    ],
+)
+def test_conflicting_date_options_are_one_message(
+    run_cli: RunCli, args: tuple[str, ...], vi: str, en: str
+) -> None:
+    assert_one_message(run_cli, args, vi, en)
