@@ -177,7 +177,7 @@ def test_metrics_numbers_are_decimals_as_written() -> None:
         ("075", "PM012"),
         ("00", "PM012"),
         ("1" * 400, "PM003"),
-        ("1:20", "PM003"),
+        ("1:20", "PM022"),
     ):
         with pytest.raises(Bad) as bad:
             read_number(written)

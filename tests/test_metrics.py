@@ -39,15 +39,10 @@ def test_csv_problem_names_the_row(run_cli: RunCli) -> None:
 
 
 def test_csv_bom_and_decimal_comma_are_read(run_cli: RunCli) -> None:
-    result = run_cli(
-        "validate",
-        PLAN,
-        "--metrics",
-        DATA / "metrics" / "ok.csv",
-        "--metrics",
-        DATA / "metrics" / "bom.yaml",
-    )
-    assert result.exit_code == 0, result.stdout
+    # one at a time: both are of 25/11 and disagree on VI.3 (72,4 and 98,5%)
+    for name in ("ok.csv", "bom.yaml"):
+        result = run_cli("validate", PLAN, "--metrics", DATA / "metrics" / name)
+        assert result.exit_code == 0, result.stdout
 
 
 def test_shipped_metrics_are_valid(run_cli: RunCli) -> None:

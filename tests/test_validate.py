@@ -106,8 +106,7 @@ def test_github_format(run_cli: RunCli) -> None:
     result = run_cli("validate", path, "--format", "github", "--lang", "en")
     assert result.exit_code == 1
     assert result.stdout == (
-        f"::error file={path},line=21,col=39::PC034 a percent target must lie in 0–100, "
-        "found 185.0\n"
+        f"::error file={path},line=21,col=39::PC034 a percent target must lie in 0–100, found 185\n"
     )
 
 

@@ -230,6 +230,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "CSV không đọc được ở dòng {row}: {reason}",
         "cannot read the CSV at line {row}: {reason}",
     ),
+    # Numbers as a person writes them (plan/convert.number_form): PM in a metrics file,
+    # PC in a plan.
+    "PM022": (
+        "{value!r} không phải số thập phân mà là số hệ {base} (bằng {reading}); "
+        "viết số thập phân, ví dụ {reading}",
+        "{value!r} is not a decimal number but a base-{base} one ({reading}); "
+        "write a decimal number, e.g. {reading}",
+    ),
+    "PM023": (
+        "{value!r} có dấu gạch dưới giữa các chữ số; viết {plain}",
+        "{value!r} has underscores between its digits; write {plain}",
+    ),
+    "PM024": (
+        "{value!r} là từ có/không, không phải số; viết một con số (ví dụ 0)",
+        "{value!r} is a yes/no word, not a number; write a number (e.g. 0)",
+    ),
+    "PM025": (
+        "{value!r} không phải số hữu hạn; viết một con số, hoặc để trống nếu chưa có số liệu",
+        "{value!r} is not a finite number; write a number, or leave it blank when there is "
+        "no figure yet",
+    ),
+    "PM026": (
+        "{id!r} đếm {unit}: cần số nguyên từ 0 trở lên, gặp {value}",
+        "{id!r} counts {unit}: a whole number of 0 or more is needed, found {value}",
+    ),
+    "PM027": (
+        "{id!r} có văn bản {evidence!r} nhưng thiếu ngày hoàn thành; điền done: YYYY-MM-DD, "
+        "hoặc xóa văn bản nếu việc chưa xong",
+        "{id!r} gives the document {evidence!r} but no done date; fill in done: YYYY-MM-DD, "
+        "or remove the document if it is not done yet",
+    ),
+    "PM028": (
+        "{id!r} ngày {day} có hai giá trị khác nhau: {value} ở đây, {other_value} ở {other}",
+        "{id!r} on {day} has two different values: {value} here, {other_value} at {other}",
+    ),
+    "PM029": (
+        "{id!r} ngày {day} đã có ở dòng {first}; mỗi tiêu chí một dòng mỗi ngày (chỉ việc "
+        "định kỳ mới được ghi mỗi lần nộp một dòng)",
+        "{id!r} for {day} is already on line {first}; one row per check and day (only a "
+        "recurring duty may take a row per submission)",
+    ),
+    "PM030": (
+        "{field} {day} sau ngày số liệu {as_of} của tệp: số liệu ngày {as_of} chưa thể có "
+        "việc của ngày sau",
+        "{field} {day} is after the file's as_of {as_of}: figures of {as_of} cannot hold "
+        "what happened later",
+    ),
+    "PM031": (
+        "sự kiện hoàn thành ({done}) trước khi bắt đầu ({start}); kiểm tra lại hai ngày",
+        "the event is done ({done}) before it starts ({start}); check both dates",
+    ),
+    "PC062": (
+        "số có chữ số 0 ở đầu: {value!r} (YAML 1.1 đọc là số bát phân); viết {plain}",
+        "a number with a leading zero: {value!r} (YAML 1.1 reads it as octal); write {plain}",
+    ),
+    "PC063": (
+        "{value!r} không phải số thập phân mà là số hệ {base} (bằng {reading}); "
+        "viết số thập phân, ví dụ {reading}",
+        "{value!r} is not a decimal number but a base-{base} one ({reading}); "
+        "write a decimal number, e.g. {reading}",
+    ),
+    "PC064": (
+        "{value!r} có dấu gạch dưới giữa các chữ số; viết {plain}",
+        "{value!r} has underscores between its digits; write {plain}",
+    ),
+    "PC065": (
+        "{value!r} là từ có/không, không phải số; viết một con số",
+        "{value!r} is a yes/no word, not a number; write a number",
+    ),
+    "PC066": (
+        "{value!r} không phải số hữu hạn; viết một con số",
+        "{value!r} is not a finite number; write a number",
+    ),
+    "PC067": (
+        "chỉ tiêu đếm {unit} phải là số nguyên từ 0 trở lên, gặp {value}",
+        "a target that counts {unit} must be a whole number of 0 or more, found {value}",
+    ),
 }
 
 # A file that could not be read at all: the command cannot run on it (exit 2).

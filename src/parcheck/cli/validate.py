@@ -75,9 +75,7 @@ def validate_metrics(paths: list[Path], loaded: LoadedPlan) -> list[FileFindings
     by_file: dict[str, list[Problem]] = {}
     for problem in read.problems:
         by_file.setdefault(problem.path, []).append(problem)
-    counts: dict[str, int] = {}
-    for snap in read.snapshots:
-        counts[snap.path] = counts.get(snap.path, 0) + len(snap.values)
+    counts = read.counts
     names = list(dict.fromkeys([*read.files, *by_file]))
     return [
         FileFindings(

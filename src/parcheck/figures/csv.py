@@ -9,27 +9,32 @@ import re
 import unicodedata
 from functools import partial
 
-from parcheck.figures.model import Done, Number, Snapshot, Submissions, Value
+from parcheck.dates import dmy
+from parcheck.figures.model import FileRead, Number, Snapshot, Submissions, Value
 from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value
 from parcheck.figures.values import text as text_field
 from parcheck.plan import yamldoc
 from parcheck.problems import FileProblems, Later, Problem, Severity
 
 
-def read_csv(name: str, data: bytes, checks: PlanChecks) -> tuple[list[Snapshot], list[Problem]]:
+def read_csv(name: str, data: bytes, checks: PlanChecks) -> FileRead:
+    """The snapshots of a CSV file, one for each `as_of` its rows give. A check is on one
+    row a day (a second row is an error naming the first), except a recurring duty's
+    submissions, which may take a row each. A row with an empty value is not reported."""
     try:
         text = yamldoc.decode(data, name)
     except yamldoc.YamlProblems as exc:
-        return [], exc.problems
+        return FileRead([], exc.problems)
     try:
         rows = _rows(unicodedata.normalize("NFC", text))
     except _Unreadable as bad:
-        return [], [Problem(name, bad.line, 0, bad.code, bad.params)]
+        return FileRead([], [Problem(name, bad.line, 0, bad.code, bad.params)])
     header = [cell.strip().lower() for cell in rows[0]] if rows else []
     if header[:3] != ["check", "value", "as_of"]:
-        return [], [Problem(name, 1, 0, "PM009", {"found": ",".join(header) or "∅"})]
+        return FileRead([], [Problem(name, 1, 0, "PM009", {"found": ",".join(header) or "∅"})])
     problems = FileProblems(name, "PM017")
     by_day: dict[dt.date, dict[str, Value]] = {}
+    first_row: dict[tuple[dt.date, str], int] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -42,29 +47,53 @@ def read_csv(name: str, data: bytes, checks: PlanChecks) -> tuple[list[Snapshot]
         try:
             note = text_field(note) or ""
             day = read_day(day_raw)
-            value: Value
-            if kind == "threshold":
-                if "/" in raw and not raw.endswith("%"):
-                    num, _, den = raw.partition("/")
-                    parsed = read_value(kind, unit, {"numerator": num, "denominator": den}, ())
-                else:
-                    parsed = read_value(kind, unit, raw, ())
-                assert isinstance(parsed, Number)
-                value = Number(parsed.value, note or None)
-            elif kind == "deliverable":
-                value = Done(read_day(raw) if raw else None, note or None)
-            elif kind == "recurring":
-                days = tuple(sorted(read_day(d) for d in re.split(r"[;\s]+", raw) if d))
-                value = Submissions(days, note or None)
-            else:
-                raise Bad("PM002", id=ident, kind=kind, fits=FITS[kind] + " (YAML)")
+            value = _value(ident, kind, unit, raw, note, day)
         except Bad as bad:
             problems.add(Problem(name, number, 0, bad.code, bad.params_for(ident, kind)))
             continue
-        by_day.setdefault(day, {})[ident] = value
+        if value is None:
+            continue  # left blank: not reported
+        values = by_day.setdefault(day, {})
+        if (day, ident) in first_row:
+            before = values[ident]
+            if isinstance(value, Submissions) and isinstance(before, Submissions):
+                days = tuple(sorted({*before.done, *value.done}))
+                values[ident] = Submissions(days, before.note or value.note)
+                continue
+            first = first_row[day, ident]
+            params = {"id": ident, "day": dmy(day), "first": first}
+            problems.add(Problem(name, number, 0, "PM029", params))
+            continue
+        first_row[day, ident] = number
+        values[ident] = value
     if problems:
-        return [], problems.problems()
-    return [Snapshot(name, day, values) for day, values in sorted(by_day.items())], []
+        return FileRead([], problems.problems())
+
+    def place(day: dt.date, ident: str) -> tuple[int, int]:
+        return first_row.get((day, ident), 0), 0
+
+    return FileRead([Snapshot(name, day, v) for day, v in sorted(by_day.items())], [], place)
+
+
+def _value(ident: str, kind: str, unit: str, raw: str, note: str, day: dt.date) -> Value | None:
+    """The value of a row: a number or ratio (threshold), the day done with the note as its
+    evidence (deliverable), or submission days separated by `;` (recurring)."""
+    if kind == "threshold":
+        if "/" in raw and not raw.endswith("%"):
+            num, _, den = raw.partition("/")
+            parsed = read_value(kind, unit, {"numerator": num, "denominator": den}, (), ident=ident)
+        else:
+            parsed = read_value(kind, unit, raw, (), ident=ident)
+        if parsed is None:
+            return None
+        assert isinstance(parsed, Number)
+        return Number(parsed.value, note or None)
+    if kind == "deliverable":
+        return read_value(kind, unit, {"done": raw, "evidence": note}, (), ident=ident, as_of=day)
+    if kind == "recurring":
+        days = [d for d in re.split(r"[;\s]+", raw) if d]
+        return read_value(kind, unit, {"done": days, "note": note or None}, (), as_of=day)
+    raise Bad("PM002", id=ident, kind=kind, fits=FITS[kind] + " (YAML)")
 
 
 def _unknown(name: str, row: int, ident: str, checks: PlanChecks) -> Problem:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +55,7 @@ Value = Number | Done | Submissions | Events
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The figures of one file for one day."""
+    """The figures of one day (of one file as read; of every file once merged)."""
 
     path: str
     as_of: dt.date
@@ -62,9 +63,26 @@ class Snapshot:
     source: str | None = None
 
 
+def _nowhere(day: dt.date, ident: str) -> tuple[int, int]:
+    return 0, 0
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """What one metrics file holds: its snapshots (one a day), or its problems; and where
+    it gives a check's value on a day (line, column; column 0 for a CSV row)."""
+
+    snapshots: list[Snapshot]
+    problems: list[Problem]
+    place: Callable[[dt.date, str], tuple[int, int]] = _nowhere
+
+
 @dataclass
 class MetricsRead:
+    """Every file's snapshots merged: one snapshot a day, whatever files gave its values."""
+
     snapshots: list[Snapshot] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)  # the files read: no output may replace one
+    counts: dict[str, int] = field(default_factory=dict)  # values read from each file

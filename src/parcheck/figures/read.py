@@ -1,19 +1,22 @@
 """Reading metrics files and folders: each file by the reader of its format, checked
-against the plan. Every problem is collected with its position; nothing is applied from a
-file that has one."""
+against the plan, then the files of one day merged into one snapshot. Every problem is
+collected with its position; nothing is applied from a file that has one."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from parcheck.dates import dmy
 from parcheck.figures.csv import read_csv
-from parcheck.figures.model import MetricsRead, Snapshot
-from parcheck.figures.values import PlanChecks
+from parcheck.figures.model import FileRead, MetricsRead, Snapshot, Value
+from parcheck.figures.values import PlanChecks, shown_value
 from parcheck.figures.yaml import read_yaml
-from parcheck.problems import Problem, Severity
+from parcheck.problems import FileProblems, Later, Problem, Severity
 from parcheck.safety.files import METRICS_LIMIT, Unreadable, files_in, read_input, shown
 
 if TYPE_CHECKING:
@@ -40,17 +43,12 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
             yield path  # given by name: read whatever its extension, if it is a regular file
 
 
-def _facts(snap: Snapshot, checks: PlanChecks) -> Snapshot:
-    """`snap` with each value kept under its fact's id (see `PlanChecks.fact`)."""
-    if not checks.facts:
-        return snap
-    return replace(snap, values={checks.fact(k): v for k, v in snap.values.items()})
-
-
 def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
-    """Every snapshot in the files and folders `paths`, checked against `plan`."""
+    """Every snapshot in the files and folders `paths`, checked against `plan`, merged into
+    one snapshot a day (`merge`)."""
     checks = PlanChecks(plan)
     out = MetricsRead()
+    read: list[tuple[str, FileRead]] = []
     for path in _files(paths, out.problems):
         name = shown(path)
         out.files.append(name)
@@ -61,8 +59,106 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
             out.problems.append(Problem(name, 0, 0, exc.code, exc.params))
             continue
         reader = read_csv if path.suffix.lower() == ".csv" else read_yaml
-        snaps, problems = reader(name, raw, checks)
-        out.problems.extend(problems)
-        if not problems:
-            out.snapshots.extend(_facts(snap, checks) for snap in snaps)
+        found = reader(name, raw, checks)
+        out.problems.extend(found.problems)
+        if not found.problems:
+            read.append((name, found))
+            out.counts[name] = out.counts.get(name, 0) + sum(
+                len(snap.values) for snap in found.snapshots
+            )
+    snapshots, conflicts = merge(read, checks)
+    out.snapshots = snapshots
+    out.problems.extend(conflicts)
     return out
+
+
+def merge(
+    read: list[tuple[str, FileRead]], checks: PlanChecks
+) -> tuple[list[Snapshot], list[Problem]]:
+    """One snapshot a day from the files `read` (each unit may send its own file). A check
+    (a fact: `PlanChecks.fact`) given two different values on one day, in one file or two,
+    is a problem (PM028) at the later place, naming the first; equal values are one value
+    (notes aside: the first note is kept). Values are kept under their fact's id."""
+    days: dict[dt.date, dict[str, Value]] = {}
+    names: dict[dt.date, list[str]] = {}
+    sources: dict[dt.date, str | None] = {}
+    first: dict[tuple[dt.date, str], tuple[str, str, Value, FileRead]] = {}
+    problems: list[Problem] = []
+    for name, found in read:
+        conflicts = FileProblems(name, "PM017")
+        for snap in found.snapshots:
+            values = days.setdefault(snap.as_of, {})
+            if name not in names.setdefault(snap.as_of, []):
+                names[snap.as_of].append(name)
+            if sources.get(snap.as_of) is None:
+                sources[snap.as_of] = snap.source
+            for ident, value in snap.values.items():
+                fact = checks.fact(ident)  # kept under it: a shared check's figures are one
+                key = (snap.as_of, fact)
+                if key not in first:
+                    first[key] = (name, ident, value, found)
+                    values[fact] = value
+                    continue
+                other_name, other_ident, other, other_found = first[key]
+                if _figure(other) == _figure(value):
+                    values[fact] = _with_notes(values.get(fact), value)
+                    continue
+                conflicts.add(
+                    Later(
+                        Severity.ERROR,
+                        partial(
+                            _conflict,
+                            name,
+                            found,
+                            snap.as_of,
+                            ident,
+                            value,
+                            (other_name, other_found, other_ident, other),
+                        ),
+                    )
+                )
+        problems.extend(conflicts.problems())
+    snapshots = [
+        Snapshot(", ".join(names[day]), day, values, sources.get(day))
+        for day, values in sorted(days.items())
+    ]
+    return snapshots, problems
+
+
+def _with_notes(kept: Value | None, value: Value) -> Value:
+    """`kept` with the notes of both (in the order of their text: the order of the files
+    changes nothing)."""
+    if kept is None:
+        return value
+    notes = sorted({note for note in (kept.note, value.note) if note})
+    return replace(kept, note="; ".join(notes) or None)
+
+
+def _figure(value: Value) -> Value:
+    """What a value reports, its note aside."""
+    return replace(value, note=None)
+
+
+def _conflict(
+    name: str,
+    found: FileRead,
+    day: dt.date,
+    ident: str,
+    value: Value,
+    other: tuple[str, FileRead, str, Value],
+) -> Problem:
+    other_name, other_found, other_ident, other_value = other
+    line, column = found.place(day, ident)
+    other_line, other_column = other_found.place(day, other_ident)
+    where = Problem(other_name, other_line, other_column, "PM028").where()
+    shown_other = shown_value(other_value)
+    if other_ident != ident:
+        shown_other += f" ({other_ident})"
+    params = {
+        "id": ident,
+        "day": dmy(day),
+        "value": shown_value(value),
+        "other_value": shown_other,
+        "other": where,
+    }
+    return Problem(name, line, column, "PM028", params)

@@ -25,40 +25,54 @@ def metrics_schema() -> dict[str, Any]:
         "description": "98.5, 98,5 or 98.5%",
     }
     text = {"type": "string"}
+    blank = {
+        "anyOf": [
+            {"type": "null"},
+            {"type": "string", "pattern": r"^\s*$"},
+            {"type": "array", "maxItems": 0},
+        ],
+        "description": "left blank: not reported",
+    }
     value = {
         "anyOf": [
-            {"type": "null", "description": "left blank: not reported"},
+            blank,
             number,
             {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["value"],
-                "properties": {"value": number, "note": text},
+                "properties": {"value": {"anyOf": [number, blank]}, "note": text},
                 "description": "threshold: a number with a note",
             },
             {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["numerator", "denominator"],
-                "properties": {"numerator": number, "denominator": number, "note": text},
+                "properties": {
+                    "numerator": {"anyOf": [number, blank]},
+                    "denominator": {"anyOf": [number, blank]},
+                    "note": text,
+                },
                 "description": "threshold: a ratio, read as a percentage",
+            },
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "done": {"anyOf": [date, blank]},
+                    "evidence": {"anyOf": [text, {"type": "null"}]},
+                    "note": text,
+                },
+                "description": "deliverable: the day it was done and its evidence (a "
+                "document without its date is refused)",
             },
             {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["done"],
                 "properties": {
-                    "done": {"anyOf": [date, {"type": "null"}]},
-                    "evidence": text,
+                    "done": {"anyOf": [{"type": "array", "items": date}, date, blank]},
                     "note": text,
                 },
-                "description": "deliverable: the day it was done and its evidence",
-            },
-            {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["done"],
-                "properties": {"done": {"type": "array", "items": date}, "note": text},
                 "description": "recurring: the day of each submission",
             },
             {
@@ -67,7 +81,7 @@ def metrics_schema() -> dict[str, Any]:
                 "required": ["events"],
                 "properties": {
                     "events": {
-                        "type": "array",
+                        "type": ["array", "null"],
                         "items": {
                             "type": "object",
                             "additionalProperties": False,
@@ -77,7 +91,8 @@ def metrics_schema() -> dict[str, Any]:
                     },
                     "note": text,
                 },
-                "description": "event: each event, handled (done) or still open",
+                "description": "event: each event, handled (done) or still open; "
+                "`events: []` reports that there were none",
             },
         ]
     }

@@ -1,5 +1,9 @@
 """Reading one value as a person writes it in a metrics file: numbers with a decimal comma
-or a percent sign, dates, and the shape each check kind takes."""
+or a percent sign, dates, and the shape each check kind takes.
+
+A blank value (null, "", [], or a mapping whose figures are all blank: the template's
+`{done: , evidence: ""}` and `{done: []}`) is "not reported": `read_value` gives None and
+the check is left out of the snapshot. `{events: []}` is reported: no events so far."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from parcheck.dates import EARLIEST, LATEST, VIETNAM, dmy, in_range, parse_date
 from parcheck.figures.model import Done, Event, Events, Number, Submissions, Value
+from parcheck.plan.convert import decimal_text, number_form
 from parcheck.plan.units import Nearest
 from parcheck.safety.text import describe, forbidden, is_bidi
 
@@ -27,7 +32,15 @@ FITS = {  # what fits each kind, as a metrics file writes it
 # ASCII digits only: `\d` takes Arabic-Indic `٨٨` or fullwidth `８８` too, which float() and
 # int() read as 88.
 _NUMBER = re.compile(r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$")
-_OCTAL_LOOKING = re.compile(r"^[+-]?0[0-9]")  # `075`: YAML 1.1 reads it as 61
+# The codes of YAML 1.1's other ways of writing a number (`convert.number_form`), each
+# said with what to write instead.
+NUMBER_CODES = {
+    "leading_zero": "PM012",  # `075`: YAML 1.1 reads it as 61
+    "base": "PM022",  # `0x50`, `0o17`, `0b101`, `1:20`
+    "separator": "PM023",  # `1_000`
+    "yes_no": "PM024",  # `yes`, `no`, `on`, `off`, `true` …
+    "not_finite": "PM025",  # `.nan`, `.inf`, `NaN`, `Infinity`
+}
 # A date, then a time (`7:05`, `07:05:30`, `07:05:30.5`), then maybe a UTC offset
 # (`Z`, `+07:00`, `+0700`, `+07`).
 _MOMENT = re.compile(
@@ -55,23 +68,24 @@ class Bad(Exception):
 
 
 def read_number(raw: Any) -> float:
-    if isinstance(raw, bool):
-        raise Bad("PM003", value=raw)
-    if isinstance(raw, int | float):
+    """A number written as a person writes it: `98.5`, `98,5`, `98.5%`. YAML 1.1's other
+    forms (`075`, `0x50`, `1:20`, `1_000`, `yes`, `.nan` …) are refused saying what to write."""
+    form = number_form(raw)
+    if form is not None:
+        kind, params = form
+        raise Bad(NUMBER_CODES[kind], **params)
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
         number = float(raw)
     elif isinstance(raw, str):
         text = raw.strip().removesuffix("%").strip()
         if not _NUMBER.match(text):
             raise Bad("PM003", value=raw)
-        if _OCTAL_LOOKING.match(text) and not re.match(r"^[+-]?0[.,]", text):
-            plain = text.lstrip("+-").lstrip("0") or "0"
-            raise Bad("PM012", value=raw, plain=("-" if text.startswith("-") else "") + plain)
         number = float(text.replace(",", "."))
     else:
         raise Bad("PM003", value=raw)
-    if not math.isfinite(number):  # 400 digits are read as infinity
+    if not math.isfinite(number):  # 400 digits are read as infinity: too big to be a figure
         raise Bad("PM003", value=raw)
-    return number
+    return number + 0.0  # -0 is 0
 
 
 def read_day(raw: Any) -> dt.date:
@@ -130,48 +144,114 @@ def _fields(raw: dict[str, Any], allowed: set[str], where: tuple[Any, ...]) -> N
             raise Bad("PM008", (*where, key), field=key)
 
 
-def read_value(kind: str, unit: str, raw: Any, where: tuple[Any, ...]) -> Value:
-    """A value for a check of `kind`, or `Bad` naming what fits."""
+def blank(raw: Any) -> bool:
+    """Left blank: null, an empty or all-space text, an empty list or mapping."""
+    if isinstance(raw, str):
+        return not raw.strip()
+    return raw is None or (isinstance(raw, list | dict) and not raw)
+
+
+def read_value(
+    kind: str,
+    unit: str,
+    raw: Any,
+    where: tuple[Any, ...],
+    *,
+    ident: str = "",
+    as_of: dt.date | None = None,
+) -> Value | None:
+    """A value for the check `ident` of `kind` in a snapshot of `as_of`, None when it is
+    left blank (not reported), or `Bad` naming what fits."""
+    if blank(raw):
+        return None
     if kind == "threshold":
-        if isinstance(raw, dict):
-            if "numerator" in raw or "denominator" in raw:
-                _fields(raw, {"numerator", "denominator", "note"}, where)
-                for key in ("numerator", "denominator"):
-                    if key not in raw:
-                        raise Bad("PM007", where, field=key)
-                num = read_number(raw["numerator"])
-                den = read_number(raw["denominator"])
-                if den <= 0:
-                    raise Bad("PM010", (*where, "denominator"))
-                value = 100.0 * num / den
-            else:
-                _fields(raw, {"value", "note"}, where)
-                if "value" not in raw:
-                    raise Bad("PM007", where, field="value")
-                value = _located(read_number, raw["value"], (*where, "value"))
-            note = text(raw.get("note"), (*where, "note"))
-        else:
-            value, note = read_number(raw), None
-        if unit == "%" and not 0 <= value <= 100:
-            raise Bad("PM005", where, value=value)
-        return Number(value, note)
+        return _threshold(unit, raw, where, ident)
     if not isinstance(raw, dict):
         raise Bad("PM002")
     if kind == "deliverable":
-        _fields(raw, {"done", "evidence", "note"}, where)
-        done = raw.get("done")
-        day = None if done is None else _located(read_day, done, (*where, "done"))
-        evidence = text(raw.get("evidence"), (*where, "evidence"))
-        return Done(day, evidence, text(raw.get("note"), (*where, "note")))
+        return _deliverable(raw, where, ident, as_of)
     if kind == "recurring":
-        _fields(raw, {"done", "note"}, where)
-        done = raw.get("done", [])
-        if not isinstance(done, list):
-            done = [done]
-        days = tuple(_located(read_day, d, (*where, "done", i)) for i, d in enumerate(done))
-        return Submissions(tuple(sorted(days)), text(raw.get("note"), (*where, "note")))
+        return _recurring(raw, where, as_of)
+    return _events(raw, where, as_of)
+
+
+def _threshold(unit: str, raw: Any, where: tuple[Any, ...], ident: str) -> Number | None:
+    at = where
+    if isinstance(raw, dict):
+        if "numerator" in raw or "denominator" in raw:
+            _fields(raw, {"numerator", "denominator", "note"}, where)
+            num_raw, den_raw = raw.get("numerator"), raw.get("denominator")
+            if blank(num_raw) and blank(den_raw):
+                return None
+            for key, part in (("numerator", num_raw), ("denominator", den_raw)):
+                if blank(part):
+                    raise Bad("PM007", where, field=key)
+            num = _located(read_number, num_raw, (*where, "numerator"))
+            den = _located(read_number, den_raw, (*where, "denominator"))
+            if den <= 0:
+                raise Bad("PM010", (*where, "denominator"))
+            value = 100.0 * num / den
+            if not math.isfinite(value):
+                raise Bad("PM003", (*where, "numerator"), value=f"{num_raw}/{den_raw}")
+        else:
+            _fields(raw, {"value", "note"}, where)
+            if blank(raw.get("value")):
+                return None  # a note alone reports no figure
+            at = (*where, "value")
+            value = _located(read_number, raw["value"], at)
+        note = text(raw.get("note"), (*where, "note"))
+    else:
+        value, note = read_number(raw), None
+    if unit == "%" and not 0 <= value <= 100:
+        raise Bad("PM005", where, value=value)
+    if unit != "%" and (value < 0 or value != int(value)):  # counts things: whole and ≥ 0
+        raise Bad("PM026", at, id=ident, unit=unit, value=decimal_text(value))
+    return Number(value, note)
+
+
+def _after(field: str, day: dt.date, as_of: dt.date | None, at: tuple[Any, ...]) -> None:
+    """A day later than its snapshot's date: the figures of `as_of` cannot hold it."""
+    if as_of is not None and day > as_of:
+        raise Bad("PM030", at, field=field, day=dmy(day), as_of=dmy(as_of))
+
+
+def _deliverable(
+    raw: dict[str, Any], where: tuple[Any, ...], ident: str, as_of: dt.date | None
+) -> Done | None:
+    _fields(raw, {"done", "evidence", "note"}, where)
+    done, evidence = raw.get("done"), raw.get("evidence")
+    if blank(done):
+        if blank(evidence):
+            return None
+        # a document without its date: no date is guessed for it
+        raise Bad("PM027", (*where, "done"), id=ident, evidence=str(evidence))
+    day = _located(read_day, done, (*where, "done"))
+    _after("done", day, as_of, (*where, "done"))
+    shown = None if blank(evidence) else text(evidence, (*where, "evidence"))
+    return Done(day, shown, text(raw.get("note"), (*where, "note")))
+
+
+def _recurring(raw: dict[str, Any], where: tuple[Any, ...], as_of: dt.date | None) -> Value | None:
+    _fields(raw, {"done", "note"}, where)
+    done = raw.get("done")
+    if blank(done):
+        return None
+    if not isinstance(done, list):
+        done = [done]
+    days = []
+    for i, item in enumerate(done):
+        at = (*where, "done", i) if isinstance(raw["done"], list) else (*where, "done")
+        day = _located(read_day, item, at)
+        _after("done", day, as_of, at)
+        days.append(day)
+    return Submissions(tuple(sorted(set(days))), text(raw.get("note"), (*where, "note")))
+
+
+def _events(raw: dict[str, Any], where: tuple[Any, ...], as_of: dt.date | None) -> Value | None:
     _fields(raw, {"events", "note"}, where)
-    events = raw.get("events", [])
+    events = raw.get("events")
+    if events is None or (isinstance(events, str) and not events.strip()):
+        return None  # `{events: []}` is reported: no events so far
     if not isinstance(events, list):
         raise Bad("PM002")
     if len(events) > MAX_EVENTS:
@@ -182,17 +262,44 @@ def read_value(kind: str, unit: str, raw: Any, where: tuple[Any, ...]) -> Value:
         if not isinstance(item, dict):
             raise Bad("PM002", at)
         _fields(item, {"start", "done", "ref"}, at)
-        if "start" not in item:
+        if blank(item.get("start")):
             raise Bad("PM007", at, field="start")
         start = _located(read_moment, item["start"], (*at, "start"), end_of_day=False)
+        _after("start", start.date(), as_of, (*at, "start"))
         done_raw = item.get("done")
-        done_at = (
-            None
-            if done_raw is None
-            else _located(read_moment, done_raw, (*at, "done"), end_of_day=True)
-        )
+        done_at = None
+        if not blank(done_raw):
+            done_at = _located(read_moment, done_raw, (*at, "done"), end_of_day=True)
+            _after("done", done_at.date(), as_of, (*at, "done"))
+            if done_at < start:
+                raise Bad("PM031", (*at, "done"), done=_moment(done_at), start=_moment(start))
         out.append(Event(start, done_at, text(item.get("ref"), (*at, "ref"))))
     return Events(tuple(out), text(raw.get("note"), (*where, "note")))
+
+
+def shown_value(value: Value, limit: int = 80) -> str:
+    """A value in a message, as a metrics file writes it (cut at `limit` characters)."""
+    if isinstance(value, Number):
+        out = decimal_text(value.value)
+    elif isinstance(value, Done):
+        done = value.done.isoformat() if value.done else ""
+        out = f"{{done: {done}" + (f", evidence: {value.evidence}}}" if value.evidence else "}")
+    elif isinstance(value, Submissions):
+        out = "{done: [" + ", ".join(d.isoformat() for d in value.done) + "]}"
+    else:
+        items = (
+            f"{{start: {_moment(e.start)}" + (f", done: {_moment(e.done)}}}" if e.done else "}")
+            for e in value.events[:5]
+        )
+        out = "{events: [" + ", ".join(items) + "]}"
+    return out if len(out) <= limit else out[: limit - 1] + "…"
+
+
+def _moment(moment: dt.datetime) -> str:
+    """`03/05/2024 16:10`, or `03/05/2024` for a bare date (the start or end of its day)."""
+    if moment.time() in (dt.time.min, dt.time.max):
+        return dmy(moment.date())
+    return f"{dmy(moment.date())} {moment:%H:%M}"
 
 
 def _located(reader: Any, raw: Any, where: tuple[Any, ...], **kw: Any) -> Any:

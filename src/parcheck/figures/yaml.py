@@ -6,21 +6,21 @@ import datetime as dt
 from functools import partial
 from typing import Any
 
-from parcheck.figures.model import Snapshot, Value
+from parcheck.figures.model import FileRead, Snapshot, Value
 from parcheck.figures.values import Bad, PlanChecks, read_day, read_value, text
 from parcheck.plan import yamldoc
 from parcheck.problems import FileProblems, Later, Problem, Severity
 
 
-def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> tuple[list[Snapshot], list[Problem]]:
+def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
     try:
         doc = yamldoc.parse(yamldoc.decode(raw, name), name, more="PM017")
     except yamldoc.YamlProblems as exc:
-        return [], exc.problems
+        return FileRead([], exc.problems)
     data = doc.data
     if not isinstance(data, dict):
         line, column = doc.position(())
-        return [], [Problem(name, line, column, "PC016", {"found": type(data).__name__})]
+        return FileRead([], [Problem(name, line, column, "PC016", {"found": type(data).__name__})])
     problems = FileProblems(name, "PM017")
 
     def problem(where: tuple[Any, ...], code: str, *, key: bool = False, **params: Any) -> None:
@@ -61,17 +61,22 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> tuple[list[Snapshot]
     else:
         for ident, raw in values_raw.items():
             where = ("values", ident)
-            if raw is None and ident in checks.kinds:
-                continue  # left blank on the form: not reported
             if ident not in checks.kinds:
                 problem(where, "PM001", key=True, id=ident, hint=partial(checks.hint, ident))
                 continue
             kind, unit = checks.kinds[ident]
             try:
-                values[ident] = read_value(kind, unit, raw, where)
+                value = read_value(kind, unit, raw, where, ident=ident, as_of=as_of)
             except Bad as bad:
                 params = bad.params_for(ident, kind)
                 problem(bad.where or where, bad.code, key=bad.code == "PM008", **params)
+                continue
+            if value is not None:  # left blank: not reported
+                values[ident] = value
     if problems or as_of is None:
-        return [], problems.problems()
-    return [Snapshot(name, as_of, values, source)], []
+        return FileRead([], problems.problems())
+
+    def place(day: dt.date, ident: str) -> tuple[int, int]:
+        return doc.position(("values", ident))
+
+    return FileRead([Snapshot(name, as_of, values, source)], [], place)

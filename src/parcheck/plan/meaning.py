@@ -1,5 +1,5 @@
 """Checks of meaning the schema cannot express: unique ids, known units, dates in the plan
-year, percent targets, RRULEs, the sign of caps, sections with tasks; and text that holds
+year, percent and count targets, RRULEs, the sign of caps, sections with tasks; and text that holds
 no control character (`text_problems`)."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any
 
 from parcheck.dates import dmy
+from parcheck.plan.convert import decimal_text
 from parcheck.plan.model import (
     DeliverableCheck,
     Plan,
@@ -177,11 +178,20 @@ def _check_meaning(
         yield at((*cloc, "on_day_off"), "PC074")
     target = check.target if isinstance(check, ThresholdCheck) else None
     if target is not None and target.unit == "%" and not 0 <= target.value <= 100:
-        yield at((*cloc, "target", "value"), "PC034", value=target.value)
+        yield at((*cloc, "target", "value"), "PC034", value=decimal_text(target.value))
+    if target is not None and target.unit != "%" and not _count(target.value):
+        yield at(
+            (*cloc, "target", "value"), "PC067", unit=target.unit, value=decimal_text(target.value)
+        )
     if check.points is not None and check.points.cap * check.points.per_unit < 0:
         yield at(
             (*cloc, "points", "cap"), "PC037", cap=check.points.cap, per_unit=check.points.per_unit
         )
+
+
+def _count(value: float) -> bool:
+    """A count of things (any unit but `%`): a whole number, 0 or more."""
+    return value >= 0 and value == int(value)
 
 
 class _Rules:

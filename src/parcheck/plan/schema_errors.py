@@ -116,9 +116,21 @@ def problems_from(exc: ValidationError, doc: Document) -> Iterator[Later]:
         yield Later(Severity.ERROR, partial(_problem, error, where, doc))
 
 
+# A number refused as one of YAML 1.1's other forms (`075`, `0x50`, `yes`, `.nan` …) is
+# named with what to write instead (`convert.number_form`): PC062–PC066.
+_NUMBER_ERRORS = frozenset(
+    {"float_type", "int_type", "float_parsing", "int_parsing", "finite_number"}
+)
+
+
 def _problem(error: ErrorDetails, where: tuple[Any, ...], doc: Document) -> Problem:
     name = _field(where, doc)
     line, column = doc.position(where, key=error["type"] in _UNKNOWN)
+    if error["type"] in _NUMBER_ERRORS:
+        from parcheck.plan.convert import PLAN_NUMBER_CODES, number_form
+
+        if form := number_form(error.get("input")):
+            return Problem(doc.path, line, column, PLAN_NUMBER_CODES[form[0]], form[1])
     vi = _vi(error).replace("' or '", "' hoặc '")
     en = _EN.get(error["type"], error["msg"])
     if error["type"] not in _NO_INPUT and not isinstance(error.get("input"), dict | list):

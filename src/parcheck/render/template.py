@@ -11,7 +11,9 @@ from parcheck.safety.text import yaml_comment, yaml_scalar
 
 def render_template(plan: Plan, as_of: dt.date) -> str:
     """A YAML metrics file with every check of `plan` blank, and what each check asks for
-    (kind, target, due date, lead unit) in comments. Plan text only ever reaches a comment,
+    (kind, target, due date, lead unit) in comments. Read back untouched, it is a valid,
+    empty snapshot: a blank is "not reported" (event checks are left bare, since
+    `{events: []}` reports "no events so far"). Plan text only ever reaches a comment,
     one line each (`safety.text.yaml_comment`), so a title cannot add a line or a key."""
     from parcheck.plan.recurrence import occurrences
 
@@ -25,6 +27,8 @@ def render_template(plan: Plan, as_of: dt.date) -> str:
 
     lines = [
         comment(f"Số liệu kế hoạch {plan.id} — điền giá trị rồi gửi Văn phòng Sở", ""),
+        comment("Ô để trống là chưa báo cáo: không xóa số liệu đã gửi trước đó.", ""),
+        comment("Sự kiện: {events: []} là đã báo cáo không có sự kiện nào.", ""),
         f"plan: {yaml_scalar(plan.id)}",
         f"as_of: {as_of.isoformat()}",
         "source: ",
@@ -57,5 +61,5 @@ def render_template(plan: Plan, as_of: dt.date) -> str:
                     lines.append(
                         detail(f"trong {lim.amount} {lim.unit} kể từ: {check.event} · {lead}")
                     )
-                    lines.append(f"  {key}: {{events: []}}")
+                    lines.append(f"  {key}: ")
     return "\n".join(lines) + "\n"

@@ -224,10 +224,11 @@ def json_document(value: Any, indent: int | None = None) -> str:
     C0 controls itself; DEL, C1 and bidi controls, the line separators JavaScript breaks on,
     and lone surrogates (an undecodable file name) are written as \\u escapes, so the text
     is valid UTF-8 and shows nothing raw when printed. Without `indent`, json's C encoder
-    writes it (fast for a province-size plan)."""
+    writes it (fast for a province-size plan). NaN and infinities, which JSON has not, are
+    a ValueError, never `NaN` or `Infinity` in the output (the readers refuse them first)."""
     import json
 
-    out = json.dumps(value, ensure_ascii=False, indent=indent)
+    out = json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
     if _JSON_ESCAPE.re.search(out) is None:
         return out
     return _JSON_ESCAPE.re.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
