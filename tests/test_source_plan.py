@@ -1,15 +1,28 @@
-"""The shipped plan holds every row of the source plan, verbatim, and the plan body's duties."""
+"""The shipped plan holds every row of the source plan, verbatim, and every duty of the plan
+body."""
 
 from __future__ import annotations
 
 import pytest
 
 from parcheck.plan.load import load_plan
-from parcheck.plan.model import Plan, Task
+from parcheck.plan.model import AnyCheck, Plan, Task
 from tests.conftest import PLAN
-from tests.source_plan import SHARED, SOURCE_PLAN, fold, read_rows
+from tests.source_plan import (
+    SHARED,
+    SOURCE_PLAN,
+    fold,
+    lines,
+    quotations,
+    read_duties,
+    read_rows,
+    source_words,
+)
 
 ROWS = read_rows()
+DUTIES = read_duties()
+WORDS = source_words()
+COLUMNS = ("task", "result", "schedule", "assignment", "remark")
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +34,10 @@ def plan() -> Plan:
 
 def tasks(plan: Plan) -> dict[str, Task]:
     return {task.id: task for task in plan.tasks()}
+
+
+def checks(plan: Plan) -> dict[str, AnyCheck]:
+    return {check.id: check for task in plan.tasks() for check in task.checks}
 
 
 def test_source_plan_is_in_the_repository() -> None:
@@ -39,21 +56,73 @@ def test_source_plan_has_39_rows_in_its_own_numbering() -> None:
     assert list(ROWS)[-1] == "X.5"
 
 
+def test_bullets_split_by_a_page_break_are_read_as_separate_lines() -> None:
+    # III.4 and V.5 each carry on over a page break with a new list item
+    assert "+ Yêu cầu bổ sung hồ sơ tối đa không quá 01 lần" in lines(ROWS["III.4"].columns[3])[2]
+    assert lines(ROWS["V.5"].columns[3])[1].startswith("- Văn phòng Sở theo dõi, đôn đốc")
+    # while a sentence cut by a page break goes on on the same line
+    assert "tại cuộc họp giao ban kết quả thực hiện" in ROWS["I.2"].columns[3]
+
+
+def test_section_iii_of_the_plan_body_has_eight_duties() -> None:
+    assert [d.where for d in DUTIES] == [
+        "III.1 ý 1",
+        "III.1 ý 2",
+        "III.1 ý 3",
+        "III.1 ý 4",
+        "III.1 ý 5",
+        "III.2 ý 1",
+        "III.2 ý 2",
+        "III.3 ý 1",
+    ]
+    assert DUTIES[4].text.startswith("Định kỳ vào ngày 25 hằng tháng")
+    assert DUTIES[5].text.endswith("đối với các nhiệm vụ được giao.")
+
+
 def test_every_source_plan_row_is_a_task(plan: Plan) -> None:
     assert set(ROWS) <= set(tasks(plan))
     extra = set(tasks(plan)) - set(ROWS)
-    assert extra == {"ORG.1", "ORG.2"}
+    assert extra == {f"ORG.{n}" for n in range(1, 8)}
 
 
 @pytest.mark.parametrize("row_id", list(ROWS))
 def test_row_text_is_verbatim(plan: Plan, row_id: str) -> None:
+    """Line by line: a bullet joined to the one before it, or a text cut off, differs."""
     task = tasks(plan)[row_id]
-    row = ROWS[row_id].columns
-    assert fold(task.task) == fold(row[0])
-    assert fold(task.result) == fold(row[1])
-    assert fold(task.schedule) == fold(row[2])
-    assert fold(task.assignment) == fold(row[3])
-    assert fold(task.remark) == fold(row[4])
+    for name, source in zip(COLUMNS, ROWS[row_id].columns, strict=True):
+        assert lines(getattr(task, name)) == lines(source), f"{row_id} {name}"
+
+
+def duty_of(task: Task) -> int:
+    """The index in DUTIES of the duty an ORG task copies (its text, line for line)."""
+    found = [i for i, duty in enumerate(DUTIES) if lines(duty.text) == lines(task.task)]
+    assert len(found) == 1, f"{task.id}: its text is not one duty of section III, verbatim"
+    return found[0]
+
+
+def test_org_tasks_copy_the_duties_of_section_iii_verbatim(plan: Plan) -> None:
+    org = [task for task in plan.tasks() if task.id.startswith("ORG.")]
+    for task in org:
+        duty = DUTIES[duty_of(task)]
+        assert task.assignment == duty.heading, f"{task.id}: who, as section III names it"
+        # the schedule is the duty's own words, or nothing when it names no time
+        assert fold(task.schedule) in fold(duty.text), f"{task.id}: schedule not in its duty"
+        assert any(duty.where.replace("III.", "mục ").split(" ý")[0] in n for n in task.notes)
+    assert tasks(plan)["ORG.1"].schedule == "Định kỳ vào ngày 25 hằng tháng"
+    assert tasks(plan)["ORG.2"].schedule == "trong các cuộc họp giao ban hàng tuần"
+
+
+def test_every_duty_of_section_iii_has_a_check_or_a_stated_reason(plan: Plan) -> None:
+    """A duty of section III is an ORG task (with its checks), or a plan note quotes it and
+    says why it has none (part 3 is a request to the Party cells, not a unit's duty)."""
+    copied = {duty_of(task) for task in plan.tasks() if task.id.startswith("ORG.")}
+    quoted = [piece for note in plan.notes for piece in quotations(note)]
+    for i, duty in enumerate(DUTIES):
+        if i in copied:
+            continue
+        said = fold(f"{duty.heading} {duty.text}")
+        assert any(len(piece) > 40 and piece in said for piece in quoted), duty.where
+    assert len(copied) == 7
 
 
 def test_section_titles(plan: Plan) -> None:
@@ -86,27 +155,27 @@ def test_section_titles(plan: Plan) -> None:
 def test_checks_encode_the_source_plan(
     plan: Plan, check_id: str, kind: str, detail: object
 ) -> None:
-    checks = {c.id: c for task in plan.tasks() for c in task.checks}
-    check = checks[check_id]
+    check = checks(plan)[check_id]
     assert check.kind == kind
-    if kind == "threshold":
+    if check.kind == "threshold":
         due = check.due if check.due == "continuous" else check.due.isoformat()
-        got = (check.target.op, check.target.value, check.target.unit, due)
-    elif kind == "deliverable":
+        got: object = (check.target.op, check.target.value, check.target.unit, due)
+    elif check.kind == "deliverable":
         got = check.due.isoformat()
-    elif kind == "recurring":
+    elif check.kind == "recurring":
         got = check.rrule
     else:
+        assert check.kind == "event"
         got = (check.limit.amount, check.limit.unit)
     assert got == detail
 
 
 def test_points_of_ix6_and_x5(plan: Plan) -> None:
-    checks = {c.id: c for task in plan.tasks() for c in task.checks}
-    assert checks["IX.6"].points is not None
-    assert (checks["IX.6"].points.per_unit, checks["IX.6"].points.cap) == (0.5, 1.0)
-    assert checks["X.5"].points is not None
-    assert (checks["X.5"].points.per_unit, checks["X.5"].points.cap) == (-0.5, -2.0)
+    by_id = checks(plan)
+    assert by_id["IX.6"].points is not None
+    assert (by_id["IX.6"].points.per_unit, by_id["IX.6"].points.cap) == (0.5, 1.0)
+    assert by_id["X.5"].points is not None
+    assert (by_id["X.5"].points.per_unit, by_id["X.5"].points.cap) == (-0.5, -2.0)
 
 
 def test_source_plan_defects_are_kept_as_notes(plan: Plan) -> None:

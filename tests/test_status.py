@@ -76,7 +76,7 @@ def test_json_matches_the_contract(run_cli: RunCli) -> None:
         "target": {"op": ">=", "value": 85.0, "unit": "%"},
     }
     assert payload["score"] == {"bonus": 0.5, "deduction": -0.5, "net": 0.0}
-    assert sum(payload["summary"].values()) == 41  # type: ignore[attr-defined]
+    assert sum(payload["summary"].values()) == 46  # type: ignore[attr-defined]
 
 
 def test_shipped_data_shows_a_mix_of_verdicts(run_cli: RunCli) -> None:
