@@ -1,5 +1,5 @@
 """The shipped plan holds every row of the source plan, verbatim, and every duty of the plan
-body."""
+body; every commitment has a check, and every check quotes the source's words it rests on."""
 
 from __future__ import annotations
 
@@ -125,6 +125,26 @@ def test_every_duty_of_section_iii_has_a_check_or_a_stated_reason(plan: Plan) ->
     assert len(copied) == 7
 
 
+def test_every_check_quotes_the_source_words_it_rests_on(plan: Plan) -> None:
+    for check in checks(plan).values():
+        assert check.note, f"{check.id}: no note tracing it to the source plan"
+        assert quotations(check.note), f"{check.id}: its note quotes nothing of the source"
+
+
+def test_every_quotation_in_the_plan_is_the_source_plans_words(plan: Plan) -> None:
+    notes = list(plan.notes)
+    for task in plan.tasks():
+        notes += [f"{task.id}: {note}" for note in task.notes]
+        notes += [f"{c.id}: {c.note}" for c in task.checks if c.note]
+    missing = [
+        (note.split(":")[0], piece)
+        for note in notes
+        for piece in quotations(note)
+        if piece not in WORDS
+    ]
+    assert missing == []
+
+
 def test_section_titles(plan: Plan) -> None:
     titles = {section.id: section.title for section in plan.sections}
     assert titles["IX"] == "CÁC TIÊU CHÍ VỀ ĐIỂM THƯỞNG"
@@ -134,22 +154,34 @@ def test_section_titles(plan: Plan) -> None:
 @pytest.mark.parametrize(
     ("check_id", "kind", "detail"),
     [
+        ("I.1", "threshold", (">=", 100.0, "%", "continuous")),
         ("VI.3", "threshold", (">=", 85.0, "%", "2024-12-15")),
         ("VIII.1.a", "threshold", (">", 87.0, "%", "2024-12-31")),
         ("VII.4", "threshold", (">=", 80.0, "%", "2024-12-31")),
         ("V.3", "threshold", ("==", 0.0, "trường hợp", "continuous")),
         ("I.3", "threshold", (">=", 2.0, "sáng kiến", "2024-06-30")),
+        ("III.4.f", "threshold", ("==", 0.0, "hồ sơ", "continuous")),
+        ("III.4.g", "threshold", ("==", 0.0, "hồ sơ", "continuous")),
+        ("VI.2.a", "threshold", (">=", 10.0, "%", "2024-12-31")),
+        ("VII.5.a", "threshold", (">=", 100.0, "%", "2024-11-30")),
+        ("I.4.c", "deliverable", "2024-12-31"),
+        ("I.4.d", "deliverable", "2024-12-31"),
         ("V.2.a", "deliverable", "2024-06-15"),
         ("V.2.b", "deliverable", "2024-11-15"),
+        ("V.4.a", "deliverable", "2024-11-30"),
+        ("V.4.b", "deliverable", "2024-11-30"),
+        ("VI.2.b", "deliverable", "2024-12-31"),
+        ("VII.5.b", "deliverable", "2024-11-30"),
         ("X.1", "deliverable", "2024-12-20"),
         ("III.1.b", "deliverable", "2024-07-25"),
         ("ORG.1", "recurring", "FREQ=MONTHLY;BYMONTHDAY=25"),
         ("ORG.2", "recurring", "FREQ=WEEKLY;BYDAY=FR"),
         ("I.2.b", "recurring", "FREQ=WEEKLY;BYDAY=FR"),
+        ("I.4.a", "recurring", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+        ("I.4.e", "recurring", "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"),
         ("III.2.b", "event", (5, "working_days")),
         ("V.5", "event", (5, "calendar_days")),
         ("III.4.b", "event", (8, "working_hours")),
-        ("X.4", "event", (8, "working_hours")),
     ],
 )
 def test_checks_encode_the_source_plan(
@@ -170,12 +202,63 @@ def test_checks_encode_the_source_plan(
     assert got == detail
 
 
+@pytest.mark.parametrize(
+    ("check_id", "words"),
+    [
+        # commitments that had no check
+        ("I.4.c", "người đứng đầu cơ quan, đơn vị năm 2023 và năm 2024"),
+        ("I.4.d", "đánh giá cuối năm"),
+        ("I.4.e", "đưa vào đánh giá hằng quý"),
+        ("III.4.f", "bằng Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
+        ("III.4.g", "bằng Phiếu từ chối tiếp nhận, giải quyết hồ sơ"),
+        ("V.4.a", "Kế hoạch, báo cáo"),
+        ("VII.5.b", "Mục tiêu và Kế hoạch thực hiện mục tiêu chất lượng năm 2024"),
+        ("VI.2.b", "báo cáo kết quả thực hiện về Sở Tài chính theo quy định"),
+        ("ORG.3", "bảo đảm tất cả công chức, viên chức, người lao động"),
+        ("ORG.4", "Thường xuyên tổ chức phổ biến, cập nhật kiến thức pháp luật"),
+        ("ORG.5", "Phân công trách nhiệm cụ thể cho tất cả công chức"),
+        ("ORG.6", "Thường xuyên chỉ đạo, theo dõi kết quả thực hiện các nhiệm vụ"),
+        ("ORG.7", "Tham mưu Giám đốc sở rà soát, phân công nhiệm vụ cụ thể"),
+        # readings worth stating
+        ("I.1", "đúng tiến độ"),
+        ("II.3.b", "xây dựng kế hoạch theo đúng nội dung và thời hạn quy định"),
+        ("VI.1.c", "cập nhật chuẩn hóa tài sản công trên Cơ sở dữ liệu quốc gia"),
+        ("X.2", "Kết quả thẩm định, quyết định công bố chỉ số và xếp hạng"),
+    ],
+    ids=lambda value: value if "." in value and len(value) < 9 else "",
+)
+def test_a_check_rests_on_these_words(plan: Plan, check_id: str, words: str) -> None:
+    note = checks(plan)[check_id].note
+    assert note is not None
+    assert any(words in piece for piece in quotations(note)), note
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("VII.4", "IX.3"),  # one ratio, two targets
+        ("VI.3", "IX.5"),  # one investment plan, two targets and dates
+        ("I.2.b", "ORG.2"),  # one weekly meeting, two reports
+        ("II.1", "II.2"),  # one report on checking legal documents
+        ("I.2.c", "I.4.b"),  # the same 10 % bar, in two rows
+        ("III.4.b", "X.4"),  # the 8-working-hour intake
+        ("III.4.e", "X.3"),  # pauses
+    ],
+)
+def test_paired_checks_say_how_they_relate(plan: Plan, one: str, other: str) -> None:
+    by_id = checks(plan)
+    assert other in (by_id[one].note or ""), f"{one} does not name {other}"
+    assert one in (by_id[other].note or ""), f"{other} does not name {one}"
+
+
 def test_points_of_ix6_and_x5(plan: Plan) -> None:
     by_id = checks(plan)
     assert by_id["IX.6"].points is not None
     assert (by_id["IX.6"].points.per_unit, by_id["IX.6"].points.cap) == (0.5, 1.0)
     assert by_id["X.5"].points is not None
     assert (by_id["X.5"].points.per_unit, by_id["X.5"].points.cap) == (-0.5, -2.0)
+    with_points = {c.id for c in by_id.values() if c.points is not None}
+    assert with_points == {"IX.6", "X.5"}  # the source gives no other points
 
 
 def test_source_plan_defects_are_kept_as_notes(plan: Plan) -> None:
@@ -185,4 +268,5 @@ def test_source_plan_defects_are_kept_as_notes(plan: Plan) -> None:
     assert any("UBND thành phố" in note for note in by_id["II.4"].notes)
     assert any("lệch" in note for note in by_id["III.1"].notes)
     assert any("107/NĐ-CP" in note for note in by_id["III.4"].notes)
+    assert any("“)”" in note for note in by_id["II.3"].notes)
     assert any("mục IV" in note for note in plan.notes)

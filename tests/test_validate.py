@@ -26,12 +26,12 @@ def expectation(path: Path) -> tuple[int, int, str, str]:
 def test_shipped_plan_is_valid(run_cli: RunCli) -> None:
     result = run_cli("validate", PLAN)
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.strip() == f"{PLAN}: hợp lệ — 46 nhiệm vụ, 67 tiêu chí, 184 thời hạn"
+    assert result.stdout.strip() == f"{PLAN}: hợp lệ — 46 nhiệm vụ, 74 tiêu chí, 191 thời hạn"
 
 
 def test_summary_in_english(run_cli: RunCli) -> None:
     result = run_cli("validate", PLAN, "--lang", "en")
-    assert result.stdout.strip() == f"{PLAN}: valid — 46 tasks, 67 checks, 184 deadlines"
+    assert result.stdout.strip() == f"{PLAN}: valid — 46 tasks, 74 checks, 191 deadlines"
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
@@ -86,7 +86,7 @@ def test_json_format(run_cli: RunCli) -> None:
     assert payload["valid"] is False
     good, bad = payload["files"]
     assert good["valid"] is True
-    assert good["summary"] == {"tasks": 46, "checks": 67, "deadlines": 184}
+    assert good["summary"] == {"tasks": 46, "checks": 74, "deadlines": 191}
     assert bad["problems"] == [
         {
             "path": str(path),
