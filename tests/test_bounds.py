@@ -476,7 +476,7 @@ def _leads(tasks: int) -> str:
 def test_hidden_warnings_keep_a_plan_valid(run_cli: RunCli, tmp_path: Path) -> None:
     rows = "".join(
         f'      - {{id: XI.{n}, task: "t", lead: VP, checks: '
-        f'[{{id: XI.{n}, kind: deliverable, title: "d", due: 2025-01-31}}]}}\n'
+        f'[{{id: XI.{n}, kind: deliverable, title: "d", due: 2025-03-31}}]}}\n'
         for n in range(1, 121)
     )
     plan = tmp_path / "plan.yaml"

@@ -181,10 +181,11 @@ def test_open_event_past_its_limit_is_not_met(run_cli: RunCli, tmp_path: Path) -
 
 def test_score_caps(run_cli: RunCli, tmp_path: Path) -> None:
     got = status_of(run_cli, tmp_path, "2024-11-25", "  I.2.a: 3\n  I.2.b: 5\n")
-    assert got["_"]["score"] == {"bonus": 1.0, "deduction": -2.0, "net": -1.0}
+    no_criteria = {"criteria_total": 0, "criteria_with_points": 0}  # the plan has no `scoring`
+    assert got["_"]["score"] == {"bonus": 1.0, "deduction": -2.0, "net": -1.0, **no_criteria}
     assert (got["I.2.a"]["points"], got["I.2.b"]["points"]) == (1.0, -2.0)
     got = status_of(run_cli, tmp_path, "2024-11-25", "  I.2.a: 1\n  I.2.b: 1\n")
-    assert got["_"]["score"] == {"bonus": 0.5, "deduction": -0.5, "net": 0.0}
+    assert got["_"]["score"] == {"bonus": 0.5, "deduction": -0.5, "net": 0.0, **no_criteria}
 
 
 @pytest.mark.parametrize(

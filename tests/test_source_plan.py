@@ -3,11 +3,18 @@ body; every commitment has a check, and every check quotes the source's words it
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
 
+import pytest
+import yaml
+
+from parcheck.engine.calendar import WorkCalendar
 from parcheck.plan.load import load_plan
 from parcheck.plan.model import AnyCheck, Plan, Task
-from tests.conftest import PLAN
+from tests.conftest import PLAN, RunCli
 from tests.source_plan import (
     SHARED,
     SOURCE_PLAN,
@@ -270,3 +277,117 @@ def test_source_plan_defects_are_kept_as_notes(plan: Plan) -> None:
     assert any("107/NĐ-CP" in note for note in by_id["III.4"].notes)
     assert any("“)”" in note for note in by_id["II.3"].notes)
     assert any("mục IV" in note for note in plan.notes)
+
+
+def written_checks() -> dict[str, dict[str, Any]]:
+    """Each check as the plan file writes it (before loading fills in defaults)."""
+    raw = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    return {
+        check["id"]: check
+        for section in raw["sections"]
+        for task in section["tasks"]
+        for check in task["checks"]
+    }
+
+
+def test_the_plan_takes_effect_on_the_last_day_of_march(plan: Plan) -> None:
+    # "ngày … tháng 3 năm 2024" leaves the day blank: the latest day it can have been
+    assert plan.start == dt.date(2024, 3, 31)
+    said = [note for note in plan.notes if "start: 2024-03-31" in note]
+    assert said and "ngày tháng 3 năm 2024" in quotations(said[0])
+
+
+@pytest.mark.parametrize(
+    ("check_id", "rule"),
+    [
+        ("ORG.1", "next_working_day"),  # a report to Văn phòng Sở on the 25th
+        ("ORG.2", "skip"),  # the weekly meeting does not take place on a day off
+        ("I.2.b", "skip"),  # the same meeting
+        ("I.4.a", "next_working_day"),  # a month is judged once it is over
+        ("I.4.e", "next_working_day"),  # likewise a quarter
+    ],
+)
+def test_every_recurring_duty_says_what_it_does_on_a_day_off(check_id: str, rule: str) -> None:
+    written = written_checks()
+    recurring = {i for i, c in written.items() if c["kind"] == "recurring"}
+    assert recurring == {"ORG.1", "ORG.2", "I.2.b", "I.4.a", "I.4.e"}
+    assert written[check_id].get("on_day_off") == rule  # written, not the default
+    assert "ngày nghỉ" in written[check_id]["note"]  # and the note says why
+
+
+@pytest.mark.parametrize(
+    ("check_id", "same_as"),
+    [("X.4", "III.4.b"), ("X.3", "III.4.e"), ("II.2", "II.1"), ("ORG.6", "ORG.1")],
+)
+def test_one_fact_in_two_rows_is_one_shared_check(plan: Plan, check_id: str, same_as: str) -> None:
+    written = written_checks()[check_id]
+    assert (written["kind"], written["same_as"]) == ("shared", same_as)
+    loaded = checks(plan)[check_id]
+    assert loaded.same_as == same_as
+    assert loaded.kind == checks(plan)[same_as].kind
+
+
+def test_sections_ix_and_x_are_the_bonus_and_deduction_criteria(plan: Plan) -> None:
+    scoring = {section.id: section.scoring for section in plan.sections}
+    assert (scoring["IX"], scoring["X"]) == ("bonus", "deduction")
+    assert {k for k, v in scoring.items() if v} == {"IX", "X"}
+
+
+def status_on(run_cli: RunCli, day: str, metrics: Path) -> dict[str, Any]:
+    args = ("--as-of", day, "--metrics", metrics, "--format", "json", "--fail-on", "never")
+    result = run_cli("status", "--plan", PLAN, *args)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    payload: dict[str, Any] = json.loads(result.stdout)
+    return payload
+
+
+def test_nothing_is_owed_before_the_plan_takes_effect(run_cli: RunCli, tmp_path: Path) -> None:
+    payload = status_on(run_cli, "2024-02-20", tmp_path)  # no figures at all
+    assert payload["summary"]["pending"] == len(payload["tasks"]) == 46
+    assert payload["score"]["criteria_total"] == 11
+    assert payload["score"]["criteria_with_points"] == 2
+    # the first duties fall due on Monday 01/04, the month's and the quarter's evaluation
+    # of Sunday 31/03 moved to the next working day
+    later = status_on(run_cli, "2024-04-02", tmp_path)
+    overdue = {c["id"] for t in later["tasks"] for c in t["checks"] if c["status"] == "overdue"}
+    assert overdue == {"I.4.a", "I.4.e"}
+
+
+def calendar_lines(run_cli: RunCli) -> list[tuple[dt.date, str]]:
+    result = run_cli("calendar", "--plan", PLAN)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    rows = [line.split()[:2] for line in result.stdout.splitlines()[1:]]
+    return [(dt.datetime.strptime(day, "%d/%m/%Y").date(), check) for day, check in rows]
+
+
+def test_no_deadline_falls_on_a_day_off_unless_the_check_keeps_it(
+    run_cli: RunCli, plan: Plan
+) -> None:
+    work = WorkCalendar(plan.calendar)
+    listed = calendar_lines(run_cli)
+    assert min(day for day, _ in listed) == dt.date(2024, 4, 1)  # nothing before the start
+    keep = {i for i, c in written_checks().items() if c.get("on_day_off") == "keep"}
+    for i, c in written_checks().items():
+        if c["kind"] == "shared" and c["same_as"] in keep:
+            keep.add(i)
+    on_days_off = {(day, check) for day, check in listed if not work.is_working_day(day)}
+    assert on_days_off and {check for _, check in on_days_off} <= keep
+    # each of them is a date the source plan writes, or derives ("06 tháng đầu năm")
+    assert {day for day, _ in on_days_off} == {
+        dt.date(2024, 6, 15),
+        dt.date(2024, 6, 30),
+        dt.date(2024, 11, 30),
+        dt.date(2024, 12, 15),
+    }
+
+
+def test_the_monthly_report_and_the_weekly_meeting_fall_on_working_days(
+    run_cli: RunCli,
+) -> None:
+    listed = calendar_lines(run_cli)
+    org1 = [day for day, check in listed if check == "ORG.1"]
+    assert dt.date(2024, 5, 27) in org1 and dt.date(2024, 8, 26) in org1  # Sat 25/05, Sun 25/08
+    assert len(org1) == 9  # April to December
+    meetings = [day for day, check in listed if check == "I.2.b"]
+    assert meetings == [day for day, check in listed if check == "ORG.2"]  # one meeting
+    assert meetings[0] == dt.date(2024, 4, 5) and {d.weekday() for d in meetings} == {4}

@@ -75,7 +75,14 @@ def test_json_matches_the_contract(run_cli: RunCli) -> None:
         "days_left": 20,
         "target": {"op": ">=", "value": 85.0, "unit": "%"},
     }
-    assert payload["score"] == {"bonus": 0.5, "deduction": -0.5, "net": 0.0}
+    score = {
+        "bonus": 0.5,
+        "deduction": -0.5,
+        "net": 0.0,
+        "criteria_total": 11,
+        "criteria_with_points": 2,
+    }
+    assert payload["score"] == score
     assert sum(payload["summary"].values()) == 46  # type: ignore[attr-defined]
 
 

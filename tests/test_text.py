@@ -121,7 +121,7 @@ PLACES = [
     ("event", 'event: "Thay đổi"', 'event: "Thay đổi{c}"', 39, 20),
     ("rrule", "rrule: FREQ=MONTHLY;BYMONTHDAY=25",
         'rrule: "FREQ=MONTHLY;BYMONTHDAY=25{c}"', 35, 20),
-    ("a key", "    due: 15/12/2024", '    due: 15/12/2024\n            "x{c}": 1', 22, 13),
+    ("a key", "    due: 16/12/2024", '    due: 16/12/2024\n            "x{c}": 1', 22, 13),
 ]  # fmt: skip
 CHARS = [
     ("\\e", "U+001B (ESC)", "PC060"),
@@ -456,13 +456,13 @@ def _calendar(plan: Plan) -> str:
     from parcheck.engine.agenda import deadlines
     from parcheck.render.calendar import render_text
 
-    return render_text(deadlines(plan, plan.start, plan.end), plan.start, plan.end, "vi")
+    return render_text(deadlines(plan, plan.begins, plan.end), plan.begins, plan.end, "vi")
 
 
 def _ics(plan: Plan) -> str:
     from parcheck.render.ics import render_ics
 
-    return render_ics(plan, plan.start, plan.end, dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    return render_ics(plan, plan.begins, plan.end, dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
 
 
 def _template(plan: Plan) -> str:

@@ -26,12 +26,12 @@ def expectation(path: Path) -> tuple[int, int, str, str]:
 def test_shipped_plan_is_valid(run_cli: RunCli) -> None:
     result = run_cli("validate", PLAN)
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.strip() == f"{PLAN}: hợp lệ — 46 nhiệm vụ, 74 tiêu chí, 191 thời hạn"
+    assert result.stdout.strip() == f"{PLAN}: hợp lệ — 46 nhiệm vụ, 74 tiêu chí, 157 thời hạn"
 
 
 def test_summary_in_english(run_cli: RunCli) -> None:
     result = run_cli("validate", PLAN, "--lang", "en")
-    assert result.stdout.strip() == f"{PLAN}: valid — 46 tasks, 74 checks, 191 deadlines"
+    assert result.stdout.strip() == f"{PLAN}: valid — 46 tasks, 74 checks, 157 deadlines"
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
@@ -52,8 +52,10 @@ def test_broken_plan_is_reported_at_its_position(run_cli: RunCli, path: Path) ->
     result = run_cli("validate", path)
     warning = words == "warning"
     assert result.exit_code == (0 if warning else 1), result.stdout
-    first = result.stdout.splitlines()[0]
     severity = "warning" if warning else "error"
+    # the first problem of its severity: a warning elsewhere (a deadline on a day off in
+    # the plan these files are made from) may come before an error
+    first = next(line for line in result.stdout.splitlines() if f": {severity} {code} " in line)
     assert first.startswith(f"{path}:{line}:{column}: {severity} {code} "), first
     if words and not warning:
         assert words in first
@@ -86,7 +88,7 @@ def test_json_format(run_cli: RunCli) -> None:
     assert payload["valid"] is False
     good, bad = payload["files"]
     assert good["valid"] is True
-    assert good["summary"] == {"tasks": 46, "checks": 74, "deadlines": 191}
+    assert good["summary"] == {"tasks": 46, "checks": 74, "deadlines": 157}
     assert bad["problems"] == [
         {
             "path": str(path),

@@ -125,6 +125,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the plan's RRULEs give more than {limit} due days in all (counting up to this rule); "
         "use fewer or sparser recurring checks",
     ),
+    "PC070": (
+        "same_as: không có tiêu chí {id!r} trong kế hoạch{hint}",
+        "same_as: there is no check {id!r} in the plan{hint}",
+    ),
+    "PC071": (
+        "same_as: {id!r} cũng là tiêu chí dùng chung; hãy trỏ vào tiêu chí được viết đầy đủ",
+        "same_as: {id!r} is a shared check too; name the check written in full",
+    ),
+    "PC072": (
+        "same_as: {id!r} thuộc cùng nhiệm vụ {task}; tiêu chí dùng chung nối hai nhiệm vụ khác "
+        "nhau",
+        "same_as: {id!r} belongs to the same task {task}; a shared check joins two tasks",
+    ),
+    "PC073": (
+        "ngày bắt đầu {date} nằm ngoài năm của kế hoạch ({year})",
+        "the start {date} lies outside the plan year ({year})",
+    ),
+    "PC074": (
+        "on_day_off: tiêu chí thường xuyên không có hạn để dời",
+        "on_day_off: a continuous check has no deadline to move",
+    ),
+    "PC075": (
+        "hạn {date} rơi vào ngày nghỉ; ghi on_day_off: keep để giữ đúng ngày như "
+        "kế hoạch viết, hoặc next_working_day / previous_working_day để dời",
+        "the deadline {date} falls on a day off; write on_day_off: keep to keep "
+        "the date as the plan writes it, or next_working_day / previous_working_day to move it",
+    ),
     "PM001": ("tiêu chí {id!r} không có trong kế hoạch{hint}", "no check {id!r} in the plan{hint}"),
     "PM002": (
         "giá trị của {id!r} ({kind}) không đúng dạng; cần {fits}",

@@ -46,7 +46,7 @@ def calendar(
     from parcheck.safety.files import write_output
 
     plan_model, _, _ = load_inputs(plan, [], lang.value)
-    first = as_of_option(start, "--from", lang.value) if start else plan_model.start
+    first = as_of_option(start, "--from", lang.value) if start else plan_model.begins
     last = as_of_option(end, "--to", lang.value) if end else plan_model.end
     if last < first:
         raise typer.BadParameter("--to is before --from", param_hint="--to")

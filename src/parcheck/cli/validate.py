@@ -54,10 +54,12 @@ def validate(
 
 def validate_plans(paths: list[Path]) -> tuple[list[FileFindings], list[LoadedPlan]]:
     """Findings for each plan file, and what was loaded of each."""
+    from parcheck.engine.schedule import day_off_problems
+
     findings = []
     loaded_plans = []
     for path in paths:
-        loaded = load_plan(path)
+        loaded = load_plan(path, more=day_off_problems)
         findings.append(FileFindings(loaded.path, "plan", loaded.problems, loaded.summary))
         loaded_plans.append(loaded)
     return findings, loaded_plans

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from parcheck.plan.recurrence import occurrences
+from parcheck.engine.calendar import WorkCalendar
+from parcheck.engine.schedule import due_day, due_days
 from parcheck.plan.units import UnitIndex
 
 if TYPE_CHECKING:
@@ -37,19 +38,22 @@ def checks_of(plan: Plan, unit: str | None) -> list[tuple[Task, AnyCheck, str]]:
         for task in plan.tasks()
         if wanted is None or unit_covers_task(units, wanted, task)
         for check in task.checks
+        if check.kind != "shared"  # none left once loaded: see plan/shared.py
     ]
 
 
 def deadlines(plan: Plan, start: dt.date, end: dt.date, unit: str | None = None) -> list[Deadline]:
     """Every deadline from `start` to `end` (inclusive) in date order: threshold and
-    deliverable dates, and each occurrence of a recurring duty. Event checks have no date
+    deliverable dates (as written, a day off too), and each due day of a recurring duty
+    (moved off days off as the check says). Event checks have no date
     of their own: their limits run from events, which `status` and `report` show."""
     out = []
+    calendar = WorkCalendar(plan.calendar)
     for task, check, lead in checks_of(plan, unit):
         if check.kind == "recurring":
-            days = list(occurrences(check, plan))
+            days = list(due_days(check, plan, calendar))
         elif check.kind in ("threshold", "deliverable") and check.due != "continuous":
-            days = [check.due]
+            days = [due_day(check, calendar) or check.due]
         else:
             days = []
         out += [Deadline(day, task, check, lead) for day in days if start <= day <= end]

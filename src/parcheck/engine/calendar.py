@@ -74,7 +74,7 @@ class WorkCalendar:
             days = self._working[year] = [day for day in span if self.is_working_day(day)]
         return days
 
-    def _step(self, day: dt.date, direction: int = 1) -> dt.date:
+    def step(self, day: dt.date, direction: int = 1) -> dt.date:
         """The next working day after `day` (before it, with direction -1)."""
         for _ in range(MAX_STEPS):
             day += dt.timedelta(days=direction)
@@ -134,7 +134,7 @@ class WorkCalendar:
         """The last day of a limit of `days` calendar days (the event's day not counted),
         moved on to the next working day when it falls on a day off (Civil Code, art. 148)."""
         end = event + dt.timedelta(days=days)
-        return end if self.is_working_day(end) else self._step(end)
+        return end if self.is_working_day(end) else self.step(end)
 
     def add_working_hours(self, start: dt.datetime, hours: float) -> dt.datetime:
         """The moment `hours` working hours after `start`, counted only inside working hours.

@@ -83,6 +83,9 @@ class CheckResult:
     detail: str | None = None
     overdue_since: dt.date | None = None  # a recurring duty's missed (or late) occurrence
     history: tuple[tuple[dt.date, float], ...] = ()
+    starts: dt.date | None = None  # the duty begins after the status date, on this day
+    scored: bool = False  # the plan gives the check points (reported or not)
+    same_as: str | None = None  # the check of another task whose figures these are
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -100,6 +103,8 @@ class CheckResult:
             "points": self.points,
             "detail": self.detail,
             "overdue_since": self.overdue_since.isoformat() if self.overdue_since else None,
+            "starts": self.starts.isoformat() if self.starts else None,
+            "same_as": self.same_as,
         }
 
 
@@ -111,6 +116,7 @@ class TaskResult:
     lead: str
     support: tuple[str, ...]
     checks: tuple[CheckResult, ...]
+    criterion: bool = False  # a task of a section of bonus or deduction criteria
     status: Status = field(init=False)
 
     def __post_init__(self) -> None:
@@ -130,8 +136,14 @@ class TaskResult:
 
 @dataclass(frozen=True)
 class Score:
+    """Projected points, and how much of the bonus and deduction criteria they cover: the
+    plan gives points to `criteria_with_points` of its `criteria_total` criteria (the tasks
+    of its `scoring` sections); the others count nothing here."""
+
     bonus: float = 0.0
     deduction: float = 0.0
+    criteria_total: int = 0
+    criteria_with_points: int = 0
 
     @property
     def net(self) -> float:
@@ -141,9 +153,22 @@ class Score:
     def of(cls, tasks: Sequence[TaskResult]) -> Score:
         """The points of the tasks' checks that carry points, each already capped."""
         points = [c.points for t in tasks for c in t.checks if c.points is not None]
+        criteria = [t for t in tasks if t.criterion]
         return cls(
-            round(sum(p for p in points if p >= 0), 4), round(sum(p for p in points if p < 0), 4)
+            round(sum((p for p in points if p >= 0), 0.0), 4),
+            round(sum((p for p in points if p < 0), 0.0), 4),
+            len(criteria),
+            sum(any(c.scored for c in t.checks) for t in criteria),
         )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "bonus": self.bonus,
+            "deduction": self.deduction,
+            "net": self.net,
+            "criteria_total": self.criteria_total,
+            "criteria_with_points": self.criteria_with_points,
+        }
 
 
 def count_statuses(tasks: Sequence[TaskResult]) -> dict[str, int]:

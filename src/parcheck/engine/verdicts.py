@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from parcheck.engine.calendar import WorkCalendar
 from parcheck.engine.deadlines import LimitError, limit_end
 from parcheck.engine.results import CheckResult, Evaluation, Score, Status, TaskResult, worst
+from parcheck.engine.schedule import begins, due_day, due_days
 from parcheck.figures import Done, Events, Number, Snapshot, Submissions, Value
-from parcheck.plan.recurrence import occurrences
 from parcheck.plan.units import UnitIndex
 
 if TYPE_CHECKING:  # the engine uses plain dataclasses: no model building
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the engine uses plain dataclasses: no model building
         EventCheck,
         Plan,
         RecurringCheck,
+        Section,
         Target,
         Task,
         ThresholdCheck,
@@ -57,8 +58,25 @@ def _result(
 ) -> CheckResult:
     """A result with the fields every check kind shares filled in from the check."""
     return CheckResult(
-        id=check.id, kind=check.kind, title=check.title, lead=lead, status=status, **fields
+        id=check.id,
+        kind=check.kind,
+        title=check.title,
+        lead=lead,
+        status=status,
+        same_as=check.same_as,
+        scored=check.points is not None,
+        **fields,
     )
+
+
+def capped(check: AnyCheck, counted: float) -> float | None:
+    """The points of `counted` units (a threshold's figure, an event check's late events),
+    within the check's cap; None if the check carries no points."""
+    if check.points is None:
+        return None
+    raw = counted * check.points.per_unit
+    cap = check.points.cap
+    return round(min(raw, cap) if cap >= 0 else max(raw, cap), 4)
 
 
 class Context:
@@ -106,11 +124,7 @@ def evaluate_threshold(
         status = Status.NOT_MET
     else:
         status = Status.AT_RISK
-    points = None
-    if check.points is not None:
-        raw = value.value * check.points.per_unit
-        cap = check.points.cap
-        points = round(min(raw, cap) if cap >= 0 else max(raw, cap), 4)
+    points = capped(check, value.value)
     return replace(
         base, status=status, actual=value.value, gap=gap, points=points, detail=value.note
     )
@@ -147,8 +161,8 @@ def evaluate_recurring(
     before it (none: overdue; only a later one: not met). The next occurrence, today's
     included since a deadline day is inclusive, gives due soon or pending, unless it has
     already been submitted for, when the one after it does."""
-    dates = occurrences(check, ctx.plan)
-    previous = (check.start or ctx.plan.start) - dt.timedelta(days=1)
+    dates = due_days(check, ctx.plan, ctx.calendar)
+    previous = begins(check, ctx.plan) - dt.timedelta(days=1)
     submitted = [
         d for d in (value.done if isinstance(value, Submissions) else ()) if d <= ctx.as_of
     ]
@@ -195,11 +209,12 @@ def evaluate_event(check: EventCheck, value: Value | None, ctx: Context, lead: s
     if not isinstance(value, Events):
         return _result(check, lead, Status.NO_DATA)
     now_end = dt.datetime.combine(ctx.as_of, dt.time.max)
+    first = dt.datetime.combine(begins(check, ctx.plan), dt.time.min)
     statuses = []
     open_limits = []
     late = 0
     for event in value.events:
-        if event.start > now_end:
+        if event.start > now_end or event.start < first:  # not yet; before the duty began
             continue
         try:
             end = limit_end(ctx.calendar, event.start, check.limit)
@@ -222,11 +237,31 @@ def evaluate_event(check: EventCheck, value: Value | None, ctx: Context, lead: s
         check,
         lead,
         status,
+        points=capped(check, late) if statuses else None,
         actual=len(statuses),
         gap=float(-late) if statuses else None,
         due=due,
         days_left=_days(due, ctx.as_of) if due else None,
         detail=f"{late}/{len(statuses)} late" if statuses else None,
+    )
+
+
+def not_started(check: AnyCheck, ctx: Context, lead: str) -> CheckResult:
+    """A check whose duty begins after the status date (the plan not yet in effect, or the
+    check's own start ahead): pending, with its first deadline when it has one."""
+    due: dt.date | None = None
+    if check.kind == "recurring":
+        due = next(iter(due_days(check, ctx.plan, ctx.calendar)), None)
+    elif check.kind in ("threshold", "deliverable") and check.due != "continuous":
+        due = check.due
+    return _result(
+        check,
+        lead,
+        Status.PENDING,
+        due=due,
+        days_left=_days(due, ctx.as_of) if due else None,
+        rrule=check.rrule if check.kind == "recurring" else None,
+        starts=begins(check, ctx.plan),
     )
 
 
@@ -249,17 +284,25 @@ def latest_values(
 
 def evaluate_task(
     task: Task,
-    section: str,
+    section: Section,
     values: dict[str, Value],
     history: dict[str, list[tuple[dt.date, float]]],
     ctx: Context,
 ) -> TaskResult:
     results = []
     for check in task.checks:
+        if check.kind == "shared":  # none left once loaded: see plan/shared.py
+            continue
         lead = ctx.units.name_of(check.lead or task.lead)
-        value = values.get(check.id)
-        if check.kind == "threshold":
-            series = tuple(history.get(check.id, ()))
+        fact = check.same_as or check.id  # the figures of a shared check are its original's
+        value = values.get(fact)
+        if check.kind in ("threshold", "deliverable") and check.on_day_off:
+            moved = due_day(check, ctx.calendar)  # a deadline the plan moves off a day off
+            check = replace(check, due=moved) if moved else check
+        if ctx.as_of < begins(check, ctx.plan):
+            results.append(not_started(check, ctx, lead))
+        elif check.kind == "threshold":
+            series = tuple(history.get(fact, ()))
             results.append(evaluate_threshold(check, value, series, ctx, lead))
         elif check.kind == "deliverable":
             results.append(evaluate_deliverable(check, value, ctx, lead))
@@ -269,11 +312,12 @@ def evaluate_task(
             results.append(evaluate_event(check, value, ctx, lead))
     return TaskResult(
         id=task.id,
-        section=section,
+        section=section.id,
         title=task.task,
         lead=ctx.units.name_of(task.lead),
         support=tuple(ctx.units.name_of(s) for s in task.support),
         checks=tuple(results),
+        criterion=section.scoring is not None,
     )
 
 
@@ -283,7 +327,7 @@ def evaluate(
     ctx = Context(plan, as_of, warn_days)
     values, history, used = latest_values(snapshots, as_of)
     tasks = tuple(
-        evaluate_task(task, section.id, values, history, ctx)
+        evaluate_task(task, section, values, history, ctx)
         for section in plan.sections
         for task in section.tasks
     )

@@ -5,11 +5,12 @@ file that has one."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parcheck.figures.csv import read_csv
-from parcheck.figures.model import MetricsRead
+from parcheck.figures.model import MetricsRead, Snapshot
 from parcheck.figures.values import PlanChecks
 from parcheck.figures.yaml import read_yaml
 from parcheck.problems import Problem, Severity
@@ -39,6 +40,13 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
             yield path  # given by name: read whatever its extension, if it is a regular file
 
 
+def _facts(snap: Snapshot, checks: PlanChecks) -> Snapshot:
+    """`snap` with each value kept under its fact's id (see `PlanChecks.fact`)."""
+    if not checks.facts:
+        return snap
+    return replace(snap, values={checks.fact(k): v for k, v in snap.values.items()})
+
+
 def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
     """Every snapshot in the files and folders `paths`, checked against `plan`."""
     checks = PlanChecks(plan)
@@ -56,5 +64,5 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
         snaps, problems = reader(name, raw, checks)
         out.problems.extend(problems)
         if not problems:
-            out.snapshots.extend(snaps)
+            out.snapshots.extend(_facts(snap, checks) for snap in snaps)
     return out

@@ -208,10 +208,20 @@ class PlanChecks:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.kinds: dict[str, tuple[str, str]] = {}
+        self.facts: dict[str, str] = {}  # a shared check's id → the id of the check it is
         for task in plan.tasks():
             for check in task.checks:
+                if check.kind == "shared":  # none left once loaded: see plan/shared.py
+                    continue
                 unit = check.target.unit if check.kind == "threshold" else ""
                 self.kinds[check.id] = (check.kind, unit)
+                if check.same_as is not None:
+                    self.facts[check.id] = check.same_as
+
+    def fact(self, ident: str) -> str:
+        """The id the figures of `ident` are kept under: a check shared by two tasks is one
+        fact, reported under either id and kept under the id of the check written in full."""
+        return self.facts.get(ident, ident)
 
     def unknown(self, ident: str) -> dict[str, str]:
         """The parameters of PM001 for `ident`."""

@@ -25,6 +25,7 @@ SCHEMA: dict[str, Any] = {
             "id",
             "title",
             "year",
+            "start",
             "owner",
             "source",
             "notes",
@@ -52,6 +53,23 @@ SCHEMA: dict[str, Any] = {
                     "type": "dataclass-field",
                     "name": "year",
                     "schema": {"type": "int", "strict": True, "ge": 2000, "le": 2100},
+                    "init": True,
+                },
+                {
+                    "type": "dataclass-field",
+                    "name": "start",
+                    "schema": {
+                        "type": "default",
+                        "schema": {
+                            "type": "nullable",
+                            "schema": {
+                                "type": "function-before",
+                                "function": {"type": "no-info", "function": convert.plan_date},
+                                "schema": {"type": "date"},
+                            },
+                        },
+                        "default": None,
+                    },
                     "init": True,
                 },
                 {
@@ -363,7 +381,7 @@ SCHEMA: dict[str, Any] = {
                         "items_schema": {
                             "type": "dataclass",
                             "cls": model.Section,
-                            "fields": ["id", "title", "tasks"],
+                            "fields": ["id", "title", "scoring", "tasks"],
                             "schema": {
                                 "type": "dataclass-args",
                                 "dataclass_name": "Section",
@@ -381,6 +399,22 @@ SCHEMA: dict[str, Any] = {
                                             "type": "str",
                                             "min_length": 1,
                                             "strip_whitespace": True,
+                                        },
+                                        "init": True,
+                                    },
+                                    {
+                                        "type": "dataclass-field",
+                                        "name": "scoring",
+                                        "schema": {
+                                            "type": "default",
+                                            "schema": {
+                                                "type": "nullable",
+                                                "schema": {
+                                                    "type": "literal",
+                                                    "expected": ["bonus", "deduction"],
+                                                },
+                                            },
+                                            "default": None,
                                         },
                                         "init": True,
                                     },
@@ -532,9 +566,11 @@ SCHEMA: dict[str, Any] = {
                                                                                     "lead",
                                                                                     "points",
                                                                                     "note",
+                                                                                    "start",
                                                                                     "kind",
                                                                                     "target",
                                                                                     "due",
+                                                                                    "on_day_off",
                                                                                 ],
                                                                                 "schema": {
                                                                                     "type": "dataclass-args",
@@ -599,6 +635,28 @@ SCHEMA: dict[str, Any] = {
                                                                                                     "type": "nullable",
                                                                                                     "schema": {
                                                                                                         "type": "str"
+                                                                                                    },
+                                                                                                },
+                                                                                                "default": None,
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "start",
+                                                                                            "schema": {
+                                                                                                "type": "default",
+                                                                                                "schema": {
+                                                                                                    "type": "nullable",
+                                                                                                    "schema": {
+                                                                                                        "type": "function-before",
+                                                                                                        "function": {
+                                                                                                            "type": "no-info",
+                                                                                                            "function": convert.plan_date,
+                                                                                                        },
+                                                                                                        "schema": {
+                                                                                                            "type": "date"
+                                                                                                        },
                                                                                                     },
                                                                                                 },
                                                                                                 "default": None,
@@ -707,6 +765,26 @@ SCHEMA: dict[str, Any] = {
                                                                                             },
                                                                                             "init": True,
                                                                                         },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "on_day_off",
+                                                                                            "schema": {
+                                                                                                "type": "default",
+                                                                                                "schema": {
+                                                                                                    "type": "nullable",
+                                                                                                    "schema": {
+                                                                                                        "type": "literal",
+                                                                                                        "expected": [
+                                                                                                            "keep",
+                                                                                                            "next_working_day",
+                                                                                                            "previous_working_day",
+                                                                                                        ],
+                                                                                                    },
+                                                                                                },
+                                                                                                "default": None,
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
                                                                                     ],
                                                                                     "computed_fields": [],
                                                                                     "collect_init_only": False,
@@ -729,8 +807,10 @@ SCHEMA: dict[str, Any] = {
                                                                                     "lead",
                                                                                     "points",
                                                                                     "note",
+                                                                                    "start",
                                                                                     "kind",
                                                                                     "due",
+                                                                                    "on_day_off",
                                                                                     "to",
                                                                                 ],
                                                                                 "schema": {
@@ -804,6 +884,28 @@ SCHEMA: dict[str, Any] = {
                                                                                         },
                                                                                         {
                                                                                             "type": "dataclass-field",
+                                                                                            "name": "start",
+                                                                                            "schema": {
+                                                                                                "type": "default",
+                                                                                                "schema": {
+                                                                                                    "type": "nullable",
+                                                                                                    "schema": {
+                                                                                                        "type": "function-before",
+                                                                                                        "function": {
+                                                                                                            "type": "no-info",
+                                                                                                            "function": convert.plan_date,
+                                                                                                        },
+                                                                                                        "schema": {
+                                                                                                            "type": "date"
+                                                                                                        },
+                                                                                                    },
+                                                                                                },
+                                                                                                "default": None,
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
                                                                                             "name": "kind",
                                                                                             "schema": {
                                                                                                 "type": "literal",
@@ -825,6 +927,26 @@ SCHEMA: dict[str, Any] = {
                                                                                                 "schema": {
                                                                                                     "type": "date"
                                                                                                 },
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "on_day_off",
+                                                                                            "schema": {
+                                                                                                "type": "default",
+                                                                                                "schema": {
+                                                                                                    "type": "nullable",
+                                                                                                    "schema": {
+                                                                                                        "type": "literal",
+                                                                                                        "expected": [
+                                                                                                            "keep",
+                                                                                                            "next_working_day",
+                                                                                                            "previous_working_day",
+                                                                                                        ],
+                                                                                                    },
+                                                                                                },
+                                                                                                "default": None,
                                                                                             },
                                                                                             "init": True,
                                                                                         },
@@ -865,10 +987,11 @@ SCHEMA: dict[str, Any] = {
                                                                                     "lead",
                                                                                     "points",
                                                                                     "note",
+                                                                                    "start",
                                                                                     "kind",
                                                                                     "rrule",
-                                                                                    "start",
                                                                                     "until",
+                                                                                    "on_day_off",
                                                                                     "to",
                                                                                 ],
                                                                                 "schema": {
@@ -942,27 +1065,6 @@ SCHEMA: dict[str, Any] = {
                                                                                         },
                                                                                         {
                                                                                             "type": "dataclass-field",
-                                                                                            "name": "kind",
-                                                                                            "schema": {
-                                                                                                "type": "literal",
-                                                                                                "expected": [
-                                                                                                    "recurring"
-                                                                                                ],
-                                                                                            },
-                                                                                            "init": True,
-                                                                                        },
-                                                                                        {
-                                                                                            "type": "dataclass-field",
-                                                                                            "name": "rrule",
-                                                                                            "schema": {
-                                                                                                "type": "str",
-                                                                                                "min_length": 1,
-                                                                                                "strip_whitespace": True,
-                                                                                            },
-                                                                                            "init": True,
-                                                                                        },
-                                                                                        {
-                                                                                            "type": "dataclass-field",
                                                                                             "name": "start",
                                                                                             "schema": {
                                                                                                 "type": "default",
@@ -985,6 +1087,27 @@ SCHEMA: dict[str, Any] = {
                                                                                         },
                                                                                         {
                                                                                             "type": "dataclass-field",
+                                                                                            "name": "kind",
+                                                                                            "schema": {
+                                                                                                "type": "literal",
+                                                                                                "expected": [
+                                                                                                    "recurring"
+                                                                                                ],
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "rrule",
+                                                                                            "schema": {
+                                                                                                "type": "str",
+                                                                                                "min_length": 1,
+                                                                                                "strip_whitespace": True,
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
                                                                                             "name": "until",
                                                                                             "schema": {
                                                                                                 "type": "default",
@@ -1002,6 +1125,24 @@ SCHEMA: dict[str, Any] = {
                                                                                                     },
                                                                                                 },
                                                                                                 "default": None,
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "on_day_off",
+                                                                                            "schema": {
+                                                                                                "type": "default",
+                                                                                                "schema": {
+                                                                                                    "type": "literal",
+                                                                                                    "expected": [
+                                                                                                        "next_working_day",
+                                                                                                        "previous_working_day",
+                                                                                                        "skip",
+                                                                                                        "keep",
+                                                                                                    ],
+                                                                                                },
+                                                                                                "default": "next_working_day",
                                                                                             },
                                                                                             "init": True,
                                                                                         },
@@ -1042,6 +1183,7 @@ SCHEMA: dict[str, Any] = {
                                                                                     "lead",
                                                                                     "points",
                                                                                     "note",
+                                                                                    "start",
                                                                                     "kind",
                                                                                     "event",
                                                                                     "limit",
@@ -1109,6 +1251,28 @@ SCHEMA: dict[str, Any] = {
                                                                                                     "type": "nullable",
                                                                                                     "schema": {
                                                                                                         "type": "str"
+                                                                                                    },
+                                                                                                },
+                                                                                                "default": None,
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "start",
+                                                                                            "schema": {
+                                                                                                "type": "default",
+                                                                                                "schema": {
+                                                                                                    "type": "nullable",
+                                                                                                    "schema": {
+                                                                                                        "type": "function-before",
+                                                                                                        "function": {
+                                                                                                            "type": "no-info",
+                                                                                                            "function": convert.plan_date,
+                                                                                                        },
+                                                                                                        "schema": {
+                                                                                                            "type": "date"
+                                                                                                        },
                                                                                                     },
                                                                                                 },
                                                                                                 "default": None,
@@ -1201,6 +1365,120 @@ SCHEMA: dict[str, Any] = {
                                                                                     "title": "EventCheck",
                                                                                 },
                                                                                 "ref": "parcheck.plan.model.EventCheck",
+                                                                            },
+                                                                            "shared": {
+                                                                                "type": "dataclass",
+                                                                                "cls": model.SharedCheck,
+                                                                                "fields": [
+                                                                                    "id",
+                                                                                    "title",
+                                                                                    "lead",
+                                                                                    "points",
+                                                                                    "note",
+                                                                                    "kind",
+                                                                                    "same_as",
+                                                                                ],
+                                                                                "schema": {
+                                                                                    "type": "dataclass-args",
+                                                                                    "dataclass_name": "SharedCheck",
+                                                                                    "fields": [
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "id",
+                                                                                            "schema": {
+                                                                                                "type": "str",
+                                                                                                "pattern": "^[A-Z]+\\.[0-9]+(\\.[a-z0-9]+)*$",
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "title",
+                                                                                            "schema": {
+                                                                                                "type": "str",
+                                                                                                "min_length": 1,
+                                                                                                "strip_whitespace": True,
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "lead",
+                                                                                            "schema": {
+                                                                                                "type": "default",
+                                                                                                "schema": {
+                                                                                                    "type": "nullable",
+                                                                                                    "schema": {
+                                                                                                        "type": "str"
+                                                                                                    },
+                                                                                                },
+                                                                                                "default": None,
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "points",
+                                                                                            "schema": {
+                                                                                                "type": "default",
+                                                                                                "schema": {
+                                                                                                    "type": "nullable",
+                                                                                                    "schema": {
+                                                                                                        "type": "definition-ref",
+                                                                                                        "schema_ref": "parcheck.plan.model.Points",
+                                                                                                    },
+                                                                                                },
+                                                                                                "default": None,
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "note",
+                                                                                            "schema": {
+                                                                                                "type": "default",
+                                                                                                "schema": {
+                                                                                                    "type": "nullable",
+                                                                                                    "schema": {
+                                                                                                        "type": "str"
+                                                                                                    },
+                                                                                                },
+                                                                                                "default": None,
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "kind",
+                                                                                            "schema": {
+                                                                                                "type": "literal",
+                                                                                                "expected": [
+                                                                                                    "shared"
+                                                                                                ],
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                        {
+                                                                                            "type": "dataclass-field",
+                                                                                            "name": "same_as",
+                                                                                            "schema": {
+                                                                                                "type": "str",
+                                                                                                "pattern": "^[A-Z]+\\.[0-9]+(\\.[a-z0-9]+)*$",
+                                                                                            },
+                                                                                            "init": True,
+                                                                                        },
+                                                                                    ],
+                                                                                    "computed_fields": [],
+                                                                                    "collect_init_only": False,
+                                                                                },
+                                                                                "post_init": False,
+                                                                                "frozen": False,
+                                                                                "slots": False,
+                                                                                "config": {
+                                                                                    "extra_fields_behavior": "forbid",
+                                                                                    "title": "SharedCheck",
+                                                                                },
+                                                                                "ref": "parcheck.plan.model.SharedCheck",
                                                                             },
                                                                         },
                                                                         "discriminator": "kind",

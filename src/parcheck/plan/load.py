@@ -11,9 +11,15 @@ from parcheck.problems import FileProblems, Problem, Severity
 from parcheck.safety.files import PLAN_LIMIT, Unreadable, read_input, shown
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from pydantic_core import CoreSchema, SchemaValidator
 
     from parcheck.plan.model import Plan
+    from parcheck.plan.yamldoc import Document
+    from parcheck.problems import Later
+
+    More = Callable[[Plan, Document], Iterable[Later]]
 
 
 @dataclass
@@ -45,8 +51,10 @@ class LoadedPlan:
         )
 
 
-def load_plan(path: Path) -> LoadedPlan:
-    """Read, build and check the plan at `path`; problems are collected, never raised."""
+def load_plan(path: Path, more: More | None = None) -> LoadedPlan:
+    """Read, build and check the plan at `path`; problems are collected, never raised.
+    `more` adds checks the plan package cannot make itself (`parcheck validate` passes the
+    engine's: deadlines on days off)."""
     name = shown(path)
     try:
         raw = read_input(path, PLAN_LIMIT)
@@ -55,7 +63,7 @@ def load_plan(path: Path) -> LoadedPlan:
     from parcheck.gc_pause import paused_gc
 
     with paused_gc():
-        loaded = _build(name, raw)
+        loaded = _build(name, raw, more)
     loaded.raw = raw
     return loaded
 
@@ -75,12 +83,13 @@ def plan_validator() -> SchemaValidator:
     return pydantic_core.SchemaValidator(PLAN.core_schema)
 
 
-def _build(name: str, raw: bytes) -> LoadedPlan:
+def _build(name: str, raw: bytes, more: More | None) -> LoadedPlan:
     from pydantic_core import ValidationError
 
     from parcheck.plan import yamldoc
     from parcheck.plan.meaning import meaning_problems, plan_summary, text_problems
     from parcheck.plan.schema_errors import problems_from
+    from parcheck.plan.shared import resolve_shared
 
     try:
         doc = yamldoc.parse(yamldoc.decode(raw, name), name)
@@ -100,5 +109,8 @@ def _build(name: str, raw: bytes) -> LoadedPlan:
         found.extend(problems_from(exc, doc))
         return LoadedPlan(name, found.problems(ordered=True))
     found.extend(meaning_problems(plan, doc))
+    if more is not None:
+        found.extend(more(plan, doc))
+    plan = resolve_shared(plan)
     problems = found.problems(ordered=True)
     return LoadedPlan(name, problems, summary=plan_summary(plan), plan=plan)

@@ -13,9 +13,10 @@ from typing import Any
 from parcheck.dates import dmy
 from parcheck.plan.model import (
     DeliverableCheck,
-    EventCheck,
     Plan,
+    PlanCheck,
     RecurringCheck,
+    SharedCheck,
     ThresholdCheck,
 )
 from parcheck.plan.units import UnitIndex
@@ -78,6 +79,8 @@ def meaning_problems(plan: Plan, doc: Document) -> Iterator[Later]:
             if member not in units.units:
                 yield at((*loc, "members", j), "PC043", id=unit.id, unit=member)
 
+    if plan.start is not None and plan.start.year != plan.year:
+        yield at(("start",), "PC073", date=dmy(plan.start), year=plan.year)
     cal = plan.calendar
     for key in ("extra_days_off", "extra_working_days"):
         for j, day in enumerate(getattr(cal, key)):
@@ -88,6 +91,8 @@ def meaning_problems(plan: Plan, doc: Document) -> Iterator[Later]:
 
     seen: dict[str, Loc] = {}
     rules = _Rules(plan)
+    owners = {check.id: task.id for task in plan.tasks() for check in task.checks}
+    shared = {check.id for task in plan.tasks() for check in task.checks if check.kind == "shared"}
 
     def unique(loc: Loc, ident: str) -> Iterator[Later]:
         if ident in seen:
@@ -125,11 +130,40 @@ def meaning_problems(plan: Plan, doc: Document) -> Iterator[Later]:
                     yield from span_in_year((*cloc, "start"), check.start)
                     yield from span_in_year((*cloc, "until"), check.until)
                     yield from rules.expand(check, cloc, at)
+                elif isinstance(check, SharedCheck):
+                    where = (*cloc, "same_as")
+                    yield from _shared_meaning(check, where, task.id, owners, shared, at)
+                elif check.start is not None and check.start.year != plan.year:
+                    yield at((*cloc, "start"), "PC073", date=dmy(check.start), year=plan.year)
+
+
+def _shared_meaning(
+    check: SharedCheck,
+    loc: Loc,
+    task_id: str,
+    owners: dict[str, str],
+    shared: set[str],
+    at: Callable[..., Later],
+) -> Iterator[Later]:
+    """A shared check names a check written in full in another task."""
+    target = check.same_as
+    if target not in owners:
+        from parcheck.plan.units import Nearest
+
+        def hint() -> str:
+            close = Nearest(owners).closest(target, cutoff=0.6)
+            return f" — {close}?" if close else ""
+
+        yield at(loc, "PC070", id=target, hint=hint)
+    elif target in shared:
+        yield at(loc, "PC071", id=target)
+    elif owners[target] == task_id:
+        yield at(loc, "PC072", id=target, task=task_id)
 
 
 def _check_meaning(
     plan: Plan,
-    check: ThresholdCheck | DeliverableCheck | RecurringCheck | EventCheck,
+    check: PlanCheck,
     cloc: Loc,
     task_id: str,
     siblings: int,
@@ -139,6 +173,8 @@ def _check_meaning(
         yield at((*cloc, "id"), "PC039", id=check.id, task=task_id)
     elif siblings > 1 and check.id == task_id:
         yield at((*cloc, "id"), "PC040", task=task_id)
+    if isinstance(check, ThresholdCheck) and check.due == "continuous" and check.on_day_off:
+        yield at((*cloc, "on_day_off"), "PC074")
     target = check.target if isinstance(check, ThresholdCheck) else None
     if target is not None and target.unit == "%" and not 0 <= target.value <= 100:
         yield at((*cloc, "target", "value"), "PC034", value=target.value)

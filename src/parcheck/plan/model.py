@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 if TYPE_CHECKING:
     from typing import Annotated
@@ -32,6 +32,13 @@ if TYPE_CHECKING:
     )
 
 Op = Literal[">=", ">", "<=", "<", "=="]
+DayOff = Literal["next_working_day", "previous_working_day", "skip", "keep"]
+DatedDayOff = Literal["keep", "next_working_day", "previous_working_day"]
+DATED_DAY_OFF = (
+    "A `due` on a day off is kept as written (`keep`, which the plan should say: a date "
+    "written in the source plan is its deadline) or moves to the `next_working_day` or the "
+    "`previous_working_day`. Not set: as written."
+)
 FORBID: dict[str, Any] = {"extra": "forbid"}  # pydantic's config for every class below
 
 
@@ -149,7 +156,9 @@ class Limit:
 
 
 @dataclass(frozen=True, kw_only=True)
-class _Check:
+class _Row:
+    """What every check of a task says, a shared one included."""
+
     __pydantic_config__ = FORBID
     id: Annotated[
         CheckId, Field(description="Unique id: the task id, or the task id plus a suffix.")
@@ -165,6 +174,20 @@ class _Check:
 
 
 @dataclass(frozen=True, kw_only=True)
+class _Check(_Row):
+    start: Annotated[
+        PlanDate | None,
+        Field(
+            description="The day the duty begins; default the plan's `start`. Before it the "
+            "check is pending; an event before it is not counted."
+        ),
+    ] = None
+    # The check of another task whose figures this one shares (`kind: shared` in the file,
+    # resolved on loading into a copy of that check): not a field of the file.
+    same_as: ClassVar[str | None] = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class ThresholdCheck(_Check):
     """A number against a target, by a date or continuously."""
 
@@ -174,6 +197,7 @@ class ThresholdCheck(_Check):
         PlanDate | Literal["continuous"],
         Field(description="Deadline (inclusive), or `continuous` for a standing requirement."),
     ]
+    on_day_off: Annotated[DatedDayOff | None, Field(description=DATED_DAY_OFF)] = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -182,6 +206,7 @@ class DeliverableCheck(_Check):
 
     kind: Literal["deliverable"]
     due: Annotated[PlanDate, Field(description="Deadline, inclusive.")]
+    on_day_off: Annotated[DatedDayOff | None, Field(description=DATED_DAY_OFF)] = None
     to: Annotated[str | None, Field(description="Unit or body that receives it.")] = None
 
 
@@ -191,8 +216,15 @@ class RecurringCheck(_Check):
 
     kind: Literal["recurring"]
     rrule: Annotated[Text, Field(description="RFC 5545 rule, e.g. `FREQ=MONTHLY;BYMONTHDAY=25`.")]
-    start: Annotated[PlanDate | None, Field(description="First day; default 1 January.")] = None
     until: Annotated[PlanDate | None, Field(description="Last day; default 31 December.")] = None
+    on_day_off: Annotated[
+        DayOff,
+        Field(
+            description="An occurrence on a day off moves to the `next_working_day` (default) "
+            "or the `previous_working_day`, is dropped (`skip`: a meeting that does not take "
+            "place) or stays (`keep`)."
+        ),
+    ] = "next_working_day"
     to: Annotated[str | None, Field(description="Unit or body that receives it.")] = None
 
 
@@ -205,7 +237,20 @@ class EventCheck(_Check):
     limit: Limit
 
 
+@dataclass(frozen=True, kw_only=True)
+class SharedCheck(_Row):
+    """A check of another task written again under this task's id, title, lead, points and
+    note: one fact in two rows of the source plan. The secretary reports it under either
+    id; both tasks show its verdict."""
+
+    kind: Literal["shared"]
+    same_as: Annotated[
+        CheckId, Field(description="The id of the check it is, in another task: `III.4.b`.")
+    ]
+
+
 AnyCheck = ThresholdCheck | DeliverableCheck | RecurringCheck | EventCheck
+PlanCheck = AnyCheck | SharedCheck  # what a plan file may write; loading resolves the shared
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -234,7 +279,7 @@ class Task:
         default_factory=list
     )
     checks: Annotated[
-        list[Annotated[AnyCheck, Field(discriminator="kind")]],
+        list[Annotated[PlanCheck, Field(discriminator="kind")]],
         Field(min_length=1, description="What is checked for this task."),
     ]
 
@@ -246,6 +291,13 @@ class Section:
     __pydantic_config__ = FORBID
     id: Annotated[SectionId, Field(description="`I` … `X`, or `ORG`.")]
     title: Text
+    scoring: Annotated[
+        Literal["bonus", "deduction"] | None,
+        Field(
+            description="Its tasks are the criteria of bonus (`bonus`) or deduction "
+            "(`deduction`) points: the score says how many of them carry points."
+        ),
+    ] = None
     tasks: list[Task] = field(default_factory=list)
 
 
@@ -259,6 +311,13 @@ class Plan:
     ]
     title: Text
     year: Annotated[Whole, Field(ge=2000, le=2100, description="The plan year.")]
+    start: Annotated[
+        PlanDate | None,
+        Field(
+            description="The day the plan takes effect (adopted); duties begin then. Default "
+            "1 January of `year`."
+        ),
+    ] = None
     owner: Annotated[Text, Field(description="The department that adopted the plan.")]
     source: Annotated[str, Field(description="Where the plan comes from.")] = ""
     notes: Annotated[list[Text], Field(description="Remarks on the whole plan.")] = field(
@@ -272,8 +331,9 @@ class Plan:
         return [task for section in self.sections for task in section.tasks]
 
     @property
-    def start(self) -> dt.date:
-        return dt.date(self.year, 1, 1)
+    def begins(self) -> dt.date:
+        """The day the plan takes effect: its `start`, or 1 January of its year."""
+        return self.start or dt.date(self.year, 1, 1)
 
     @property
     def end(self) -> dt.date:

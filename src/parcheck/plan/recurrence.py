@@ -116,7 +116,7 @@ def _expand(rule: str, start: dt.date, until: dt.date) -> tuple[dt.date, ...]:
 def occurrences(check: RecurringCheck, plan: Plan) -> tuple[dt.date, ...]:
     """Every due day of a recurring check inside its start..until (default: the plan year).
     A start or until outside the plan year is a RuleError (PC049): nothing is expanded."""
-    start, until = check.start or plan.start, check.until or plan.end
+    start, until = check.start or plan.begins, check.until or plan.end
     for day in (start, until):
         if day.year != plan.year:
             raise RuleError(f"{dmy(day)} is outside {plan.year}", "PC049", date=dmy(day))
@@ -125,4 +125,4 @@ def occurrences(check: RecurringCheck, plan: Plan) -> tuple[dt.date, ...]:
 
 def read_rule(check: RecurringCheck, plan: Plan) -> None:
     """Read a check's rule without expanding it: a RuleError if it cannot be used."""
-    _parse(check.rrule, plan.start)
+    _parse(check.rrule, plan.begins)

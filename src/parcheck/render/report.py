@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from parcheck.engine.report import Due, Item, ReportData
 from parcheck.engine.results import ORDER, CheckResult, Status, badge, colour
 from parcheck.render.markdown import markdown_table, md_cell
-from parcheck.render.status import HEAD, cells, day, number
+from parcheck.render.status import HEAD, cells, coverage, day, number
 from parcheck.safety.text import no_commands, one_line
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -176,7 +176,7 @@ def _points(data: ReportData, lang: str) -> str:
     score = data.score
     b, d, n = (number(x, lang) or "0" for x in (score.bonus, score.deduction, score.net))
     previous = number(data.previous_score.net, lang) or "0"
-    return WORDS[lang]["points"].format(b=b, d=d, n=n, pn=previous)
+    return WORDS[lang]["points"].format(b=b, d=d, n=n, pn=previous) + coverage(score, lang)
 
 
 def _red(items: list[Item], data: ReportData, lang: str) -> Table:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from parcheck.engine.results import (
     CheckResult,
     Evaluation,
+    Score,
     Status,
     TaskResult,
     badge,
@@ -146,6 +147,18 @@ def cells(check: CheckResult, lang: str, as_of: dt.date) -> list[str]:
     return [one_line(cell) for cell in row]
 
 
+def coverage(score: Score, lang: str) -> str:
+    """What the projected points leave out, in words: " (tính cho 2/11 tiêu chí …)"."""
+    total, scored = score.criteria_total, score.criteria_with_points
+    if not total:
+        return ""
+    if lang == "vi":
+        rest = f"; {total - scored} tiêu chí còn lại chưa được tính" if scored < total else ""
+        return f" (tính cho {scored}/{total} tiêu chí thưởng, trừ điểm{rest})"
+    rest = f"; the other {total - scored} are not counted" if scored < total else ""
+    return f" (covers {scored} of {total} bonus and deduction criteria{rest})"
+
+
 def summary_line(evaluation: Evaluation, lang: str) -> str:
     counts = evaluation.summary()
     parts = [f"{label(Status(k), lang)}: {n}" for k, n in counts.items() if n]
@@ -159,6 +172,7 @@ def summary_line(evaluation: Evaluation, lang: str) -> str:
             d=number(score.deduction, lang) or "0",
             n=number(score.net, lang) or "0",
         )
+        + coverage(score, lang)
     )
 
 
@@ -280,11 +294,7 @@ def render_json(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) 
         "plan": evaluation.plan_id,
         "as_of": evaluation.as_of.isoformat(),
         "summary": evaluation.summary(),
-        "score": {
-            "bonus": evaluation.score.bonus,
-            "deduction": evaluation.score.deduction,
-            "net": evaluation.score.net,
-        },
+        "score": evaluation.score.as_dict(),
         "snapshots": [d.isoformat() for d in evaluation.snapshots],
     }
     # One line a field and a task: readable and diffable, and written by json's C encoder
