@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from parcheck.errors import Interrupted, ParcheckError
+from parcheck.errors import Interrupted, ParcheckError, UsageError
 from parcheck.safety.text import one_line  # a file name in a message is data too
 
 if TYPE_CHECKING:
@@ -253,7 +253,18 @@ def as_of_option(value: str | None, option: str = "--as-of", lang: str = "vi") -
     try:
         day = parse_date(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint=option) from None
+        no_such_day = str(exc).startswith("no such day")  # the form is right, the day is not
+        if lang == "en":
+            what = "no such day" if no_such_day else "not a date"
+            raise UsageError(
+                f"{option} {value!r}: {what}; write YYYY-MM-DD (2024-11-25) or DD/MM/YYYY "
+                "(25/11/2024)"
+            ) from None
+        what = "không có ngày này" if no_such_day else "không phải một ngày"
+        raise UsageError(
+            f"{option} {value!r}: {what}; hãy viết YYYY-MM-DD (2024-11-25) hoặc DD/MM/YYYY "
+            "(25/11/2024)"
+        ) from None
     return date_in_range(day, option, lang)
 
 
@@ -266,10 +277,8 @@ def date_in_range(day: dt.date, option: str, lang: str) -> dt.date:
         return day
     span = f"{dmy(EARLIEST)}–{dmy(LATEST)}"
     if lang == "en":
-        text = f"{dmy(day)} lies outside {span}"
-    else:
-        text = f"ngày {dmy(day)} nằm ngoài khoảng {span}"
-    raise typer.BadParameter(text, param_hint=option)
+        raise UsageError(f"{option}: {dmy(day)} lies outside {span}")
+    raise UsageError(f"{option}: ngày {dmy(day)} nằm ngoài khoảng {span}")
 
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # Asia/Ho_Chi_Minh: UTC+7, no DST

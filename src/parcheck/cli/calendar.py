@@ -20,7 +20,7 @@ from parcheck.cli.app import (
     metrics_paths,
     stop_with,
 )
-from parcheck.errors import ParcheckError
+from parcheck.errors import ParcheckError, UsageError
 
 
 @app.command()
@@ -49,7 +49,9 @@ def calendar(
     first = as_of_option(start, "--from", lang.value) if start else plan_model.begins
     last = as_of_option(end, "--to", lang.value) if end else plan_model.end
     if last < first:
-        raise typer.BadParameter("--to is before --from", param_hint="--to")
+        if lang.value == "en":
+            raise UsageError(f"--to {last.isoformat()} is before --from {first.isoformat()}")
+        raise UsageError(f"--to {last.isoformat()} trước --from {first.isoformat()}")
     try:
         found = deadlines(plan_model, first, last, unit)
     except ValueError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import sys
 from collections.abc import Sequence
@@ -29,7 +30,8 @@ from parcheck.cli.app import (
     stop_with,
 )
 from parcheck.engine.deadlines import LimitError
-from parcheck.errors import ParcheckError
+from parcheck.engine.selection import SelectionError
+from parcheck.errors import ParcheckError, UsageError
 from parcheck.safety.files import shown
 
 if TYPE_CHECKING:
@@ -92,7 +94,7 @@ def report(
     as_of: AsOfOption = None,
     month: Annotated[
         str | None,
-        typer.Option("--month", help="YYYY-MM: the report of the 25th of that month."),
+        typer.Option("--month", help="YYYY-MM or MM/YYYY: the report of the 25th of that month."),
     ] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="One unit's own report.")] = None,
     lang: LangOption = LangOpt.vi,
@@ -106,7 +108,9 @@ def report(
     """The monthly gap report: red first, at risk with the pace needed, what falls due in
     30 days, whom to chase for figures, and every threshold month by month."""
     if month is not None and as_of is not None:
-        raise typer.BadParameter("give --as-of or --month, not both", param_hint="--month")
+        if lang.value == "en":
+            raise UsageError("give --as-of or --month, not both")
+        raise UsageError("chỉ ghi một trong hai: --as-of hoặc --month")
     day = (
         _month_day(month, lang.value) if month is not None else as_of_option(as_of, lang=lang.value)
     )
@@ -116,7 +120,7 @@ def report(
     request = ReportRequest(day, lang.value, fmt.value, unit, output, shown(plan), digest, inputs)
     try:
         run_report(plan_model, read.snapshots, request)
-    except LimitError as exc:
+    except (LimitError, SelectionError) as exc:
         raise stop_with(exc.in_lang(lang.value)) from None
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
@@ -124,10 +128,28 @@ def report(
         raise stop_with(exc) from None
 
 
+# A month as the secretary writes it: 2024-11 or 11/2024, ASCII digits (`\d` takes other
+# scripts' digits, which int() reads), a four-digit year.
+_YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
+_MONTH_YEAR = re.compile(r"([0-9]{1,2})/([0-9]{4})")
+
+
 def _month_day(month: str, lang: str) -> dt.date:
-    try:
-        year, number = (int(part) for part in month.split("-"))
-        day = dt.date(year, number, 25)
-    except ValueError:
-        raise typer.BadParameter(f"{month!r}: write YYYY-MM", param_hint="--month") from None
-    return date_in_range(day, "--month", lang)
+    """The 25th of `month`, or UsageError naming the value and the forms to write."""
+    text = month.strip()
+    if m := _YEAR_MONTH.fullmatch(text):
+        year, number = int(m[1]), int(m[2])
+    elif m := _MONTH_YEAR.fullmatch(text):
+        number, year = int(m[1]), int(m[2])
+    else:
+        year, number = 0, 0
+    if not 1 <= number <= 12 or year < dt.MINYEAR:  # no year 0000 either
+        if lang == "en":
+            raise UsageError(
+                f"--month {month!r}: not a month; write YYYY-MM (2024-11) or MM/YYYY (11/2024)"
+            )
+        raise UsageError(
+            f"--month {month!r}: không phải một tháng; hãy viết YYYY-MM (2024-11) hoặc "
+            "MM/YYYY (11/2024)"
+        )
+    return date_in_range(dt.date(year, number, 25), "--month", lang)

@@ -108,7 +108,8 @@ def status(
         str | None, typer.Option("--section", help="Only this section (VI).")
     ] = None,
     only: Annotated[
-        str | None, typer.Option("--only", help="Only these verdicts: not_met,overdue,…")
+        str | None,
+        typer.Option("--only", help="Only the checks with these verdicts: not_met,overdue,…"),
     ] = None,
     warn_days: Annotated[
         int, typer.Option("--warn-days", min=0, help="Due soon within this many days.")
@@ -127,10 +128,11 @@ def status(
         day, lang.value, fmt.value, unit, section, only, warn_days, fail_on.value, by.value
     )
     from parcheck.engine.deadlines import LimitError
+    from parcheck.engine.selection import SelectionError
 
     try:
         code = run_status(plan_model, read.snapshots, request)
-    except LimitError as exc:
+    except (LimitError, SelectionError) as exc:
         raise stop_with(exc.in_lang(lang.value)) from None
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None

@@ -15,7 +15,7 @@ from parcheck.engine.results import (
     Score,
     Status,
     TaskResult,
-    count_statuses,
+    count_checks,
 )
 from parcheck.engine.selection import select
 from parcheck.engine.verdicts import evaluate
@@ -66,7 +66,7 @@ class ReportData:
     previous_as_of: dt.date
     unit: str | None
     snapshots: tuple[dt.date, ...]
-    counts: dict[str, int]
+    counts: dict[str, int]  # checks by verdict
     previous_counts: dict[str, int]
     score: Score
     previous_score: Score
@@ -97,7 +97,16 @@ def days_after(day: dt.date, days: int) -> dt.date:
 
 
 def _items(tasks: Sequence[TaskResult]) -> list[Item]:
-    return [Item(task, check) for task in tasks for check in task.checks]
+    """Every check of `tasks` once (a check two tasks share under its first task): what
+    the summary's counts (`count_checks`) count."""
+    seen: set[str] = set()
+    items = []
+    for task in tasks:
+        for check in task.checks:
+            if check.id not in seen:
+                seen.add(check.id)
+                items.append(Item(task, check))
+    return items
 
 
 def _by_unit(items: list[Item]) -> dict[str, list[Item]]:
@@ -153,8 +162,8 @@ def build_report(
         previous_as_of=previous_day,
         unit=unit,
         snapshots=now.snapshots,
-        counts=count_statuses(tasks),
-        previous_counts=count_statuses(previous_tasks),
+        counts=count_checks(tasks),  # checks, as the sections below list checks
+        previous_counts=count_checks(previous_tasks),
         score=Score.of(tasks),
         previous_score=Score.of(previous_tasks),
         red=_by_unit([i for i in items if i.check.status in RED]),

@@ -86,6 +86,8 @@ class CheckResult:
     starts: dt.date | None = None  # the duty begins after the status date, on this day
     scored: bool = False  # the plan gives the check points (reported or not)
     same_as: str | None = None  # the check of another task whose figures these are
+    # a threshold's figure dated after its passed deadline: shown, not judged
+    later: tuple[dt.date, float] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -105,6 +107,9 @@ class CheckResult:
             "overdue_since": self.overdue_since.isoformat() if self.overdue_since else None,
             "starts": self.starts.isoformat() if self.starts else None,
             "same_as": self.same_as,
+            "later": (
+                {"value": self.later[1], "as_of": self.later[0].isoformat()} if self.later else None
+            ),
         }
 
 
@@ -176,6 +181,18 @@ def count_statuses(tasks: Sequence[TaskResult]) -> dict[str, int]:
     counts = {status.value: 0 for status in ORDER}
     for task in tasks:
         counts[task.status.value] += 1
+    return counts
+
+
+def count_checks(tasks: Sequence[TaskResult]) -> dict[str, int]:
+    """How many checks have each verdict, worst first; a check two tasks share counts once."""
+    counts = {status.value: 0 for status in ORDER}
+    seen: set[str] = set()
+    for task in tasks:
+        for check in task.checks:
+            if check.id not in seen:
+                seen.add(check.id)
+                counts[check.status.value] += 1
     return counts
 
 

@@ -103,6 +103,10 @@ def evaluate_threshold(
     ctx: Context,
     lead: str,
 ) -> CheckResult:
+    """Judged on the latest figure, except once a deadline has passed: then on the latest
+    figure dated on or before the deadline. A figure reported after the deadline is shown
+    (`later`) but counts neither way; with nothing reported by the deadline the check is
+    not met, whatever came later."""
     due = None if check.due == "continuous" else check.due
     target = {"op": check.target.op, "value": check.target.value, "unit": check.target.unit}
     days_left = _days(due, ctx.as_of) if isinstance(due, dt.date) else None
@@ -117,16 +121,33 @@ def evaluate_threshold(
     )
     if not isinstance(value, Number):
         return base
-    gap = round(value.value - check.target.value, 4)
-    if satisfied(check.target, value.value):
+    judged: float | None = value.value
+    note = value.note
+    later = None
+    if due is not None and due < ctx.as_of:
+        by_deadline = [figure for figure in history if figure[0] <= due]
+        after = [figure for figure in history if figure[0] > due]
+        later = after[-1] if after else None
+        judged = by_deadline[-1][1] if by_deadline else None
+        note = value.note if later is None else None  # a note belongs to the latest figure
+    if judged is None:
+        return replace(base, status=Status.NOT_MET, later=later)
+    gap = round(judged - check.target.value, 4)
+    if satisfied(check.target, judged):
         status = Status.MET
     elif due is None or due < ctx.as_of:
         status = Status.NOT_MET
     else:
         status = Status.AT_RISK
-    points = capped(check, value.value)
+    points = capped(check, judged)
     return replace(
-        base, status=status, actual=value.value, gap=gap, points=points, detail=value.note
+        base,
+        status=status,
+        actual=judged,
+        gap=gap,
+        points=points,
+        detail=note,
+        later=later,
     )
 
 

@@ -25,7 +25,7 @@ WORDS: dict[str, dict[str, str]] = {
         "unit": "Đơn vị",
         "summary": "Tóm tắt",
         "status": "Trạng thái",
-        "tasks_by": "Số nhiệm vụ theo trạng thái",
+        "checks_by": "Số tiêu chí theo trạng thái",
         "change": "Thay đổi",
         "points": "Điểm dự kiến: thưởng {b}, trừ {d}, ròng {n} (tháng trước: {pn})",
         "red": "Không đạt và quá hạn",
@@ -58,7 +58,7 @@ WORDS: dict[str, dict[str, str]] = {
         "unit": "Unit",
         "summary": "Summary",
         "status": "Status",
-        "tasks_by": "Tasks by status",
+        "checks_by": "Checks by verdict",
         "change": "Change",
         "points": "Projected points: bonus {b}, deduction {d}, net {n} (a month ago: {pn})",
         "red": "Not met and overdue",
@@ -159,7 +159,7 @@ def _heading(data: ReportData, lang: str) -> list[str]:
 def _summary(data: ReportData, lang: str) -> Table:
     words = WORDS[lang]
     head = [
-        words["tasks_by"],
+        words["checks_by"],
         day(data.as_of, lang),
         day(data.previous_as_of, lang),
         words["change"],
@@ -361,8 +361,11 @@ def render_terminal(data: ReportData, lang: str, width: int = 100, color: bool =
     )
     verdict_texts = {badge(s, lang): colour(s) for s in Status}
 
-    # titles, unit names, due dates and paces may wrap; ids, figures and verdicts stay whole
+    # titles, unit names, due dates, paces and a figure sent after its deadline may wrap;
+    # ids, figures and verdicts stay whole
     wrapping = {HEAD[lang][1]: 16, HEAD[lang][2]: 10, HEAD[lang][6]: 10, words["pace"]: 12}
+    if any(item.check.later for items in data.red.values() for item in items):
+        wrapping[HEAD[lang][4]] = 12
 
     def table(t: Table) -> RichTable:
         head, rows = t

@@ -14,6 +14,7 @@ from parcheck.engine.results import (
     TaskResult,
     badge,
     colour,
+    count_statuses,
     label,
 )
 from parcheck.render.markdown import markdown_table, md_cell
@@ -35,6 +36,7 @@ WORDS = {
         "score": "Điểm dự kiến: thưởng {b}, trừ {d}, ròng {n}",
         "as_of": "Ngày đánh giá",
         "times": "{n} lần",
+        "later": "sau hạn: đạt {value} ngày {day}",
         "late_of": "{late}/{total} trễ",
         "tasks": "nhiệm vụ",
         "section": "Mục",
@@ -48,6 +50,7 @@ WORDS = {
         "score": "Projected points: bonus {b}, deduction {d}, net {n}",
         "as_of": "As of",
         "times": "{n} sent",
+        "later": "after the deadline: reached {value} on {day}",
         "late_of": "{late}/{total} late",
         "tasks": "tasks",
         "section": "Section",
@@ -102,7 +105,25 @@ def describe_rule(rule: str, lang: str) -> str:
     return rule
 
 
+def later_text(check: CheckResult, lang: str) -> str:
+    """A threshold's figure reported after its deadline, which is shown but not judged:
+    'sau hạn: đạt 100 ngày 25/11/2024'."""
+    if check.later is None:
+        return ""
+    when, value = check.later
+    return WORDS[lang]["later"].format(value=number(value, lang) or "0", day=day(when, lang))
+
+
 def cells(check: CheckResult, lang: str, as_of: dt.date) -> list[str]:
+    """A check's row: id, title, lead, target, actual (with a figure reported after the
+    deadline, if any), gap, due, verdict."""
+    row = _cells(check, lang, as_of)
+    if check.later is not None:
+        row[4] = " · ".join(x for x in (row[4], later_text(check, lang)) if x)
+    return row
+
+
+def _cells(check: CheckResult, lang: str, as_of: dt.date) -> list[str]:
     words = WORDS[lang]
     target = ""
     if check.target:
@@ -159,10 +180,11 @@ def coverage(score: Score, lang: str) -> str:
     return f" (covers {scored} of {total} bonus and deduction criteria{rest})"
 
 
-def summary_line(evaluation: Evaluation, lang: str) -> str:
-    counts = evaluation.summary()
+def summary_line(tasks: Sequence[TaskResult], lang: str) -> str:
+    """The tasks listed by verdict, and their points: what is shown is what is counted."""
+    counts = count_statuses(tasks)
     parts = [f"{label(Status(k), lang)}: {n}" for k, n in counts.items() if n]
-    score = evaluation.score
+    score = Score.of(tasks)
     return (
         f"{sum(counts.values())} {WORDS[lang]['tasks']} — "
         + " · ".join(parts)
@@ -213,7 +235,7 @@ def render_table(
         rows.append((one_line(title), None, []))
         for task in members:
             for check in task.checks:
-                row = cells(check, lang, evaluation.as_of)
+                row = _cells(check, lang, evaluation.as_of)  # a later figure: a line of its own
                 row[2] = one_line(short.get(check.lead, check.lead))
                 rows.append(("", check, row))
     checks = [row for _, result, row in rows if result is not None]
@@ -270,19 +292,23 @@ def render_table(
         verdict = Text(row[7], style=colour(result.status))
         if width >= WIDE:
             lines.append(line([*(Text(row[i]) for i in shown[:-1]), verdict]))
-            continue
-        # the figures first: when the line is cut, it is the unit's name that goes
-        facts = " · ".join(x for x in (row[3], _actual(row[4], row[5]), row[2]) if x)
-        due, _, left = row[6].partition(" (")
-        lines.append(line([Text(row[0]), Text(row[1]), Text(due), verdict]))
-        lines.append(
-            line([Text(""), Text("  " + facts), Text(f"({left}" if left else ""), Text("")])
-        )
+        else:
+            # the figures first: when the line is cut, it is the unit's name that goes
+            facts = " · ".join(x for x in (row[3], _actual(row[4], row[5]), row[2]) if x)
+            due, _, left = row[6].partition(" (")
+            lines.append(line([Text(row[0]), Text(row[1]), Text(due), verdict]))
+            lines.append(
+                line([Text(""), Text("  " + facts), Text(f"({left}" if left else ""), Text("")])
+            )
+        if result.later is not None:  # under the title, free to run to the line's end
+            later = Text(" " * (widths[0] + len(GAP)) + "  " + one_line(later_text(result, lang)))
+            later.truncate(width, overflow="ellipsis")
+            lines.append(later)
     words = WORDS[lang]
     heading = Text(f"{evaluation.plan_id} — {words['as_of']}: {day(evaluation.as_of, lang)}")
     heading.stylize("bold")
     body = Text("\n").join(lines)
-    return [heading, body, Text(summary_line(evaluation, lang))]
+    return [heading, body, Text(summary_line(tasks, lang))]
 
 
 def _actual(actual: str, gap: str) -> str:
@@ -290,11 +316,12 @@ def _actual(actual: str, gap: str) -> str:
 
 
 def render_json(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) -> str:
+    score = Score.of(tasks)  # summary and score count the tasks listed, as shown
     payload = {
         "plan": evaluation.plan_id,
         "as_of": evaluation.as_of.isoformat(),
-        "summary": evaluation.summary(),
-        "score": evaluation.score.as_dict(),
+        "summary": count_statuses(tasks),
+        "score": score.as_dict(),
         "snapshots": [d.isoformat() for d in evaluation.snapshots],
     }
     # One line a field and a task: readable and diffable, and written by json's C encoder
@@ -313,5 +340,5 @@ def render_markdown(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: s
     ]
     rows = [cells(check, lang, evaluation.as_of) for task in tasks for check in task.checks]
     lines += [*markdown_table(HEAD[lang], rows), ""]
-    lines.extend(line + "  " for line in summary_line(evaluation, lang).splitlines())
+    lines.extend(line + "  " for line in summary_line(tasks, lang).splitlines())
     return "\n".join(lines) + "\n"
