@@ -162,7 +162,7 @@ def hostile(tmp_path: Path) -> tuple[Path, Path]:
     metrics.write_text(
         "plan: kh2024\nas_of: 2024-11-25\nvalues:\n"
         '  VI.3: {value: 72.4, note: "| ghi chú ::error::x"}\n'
-        '  V.4: {done: 2024-11-01, evidence: "1|2 <b>"}\n',
+        '  V.4.b: {done: 2024-11-01, evidence: "1|2 <b>"}\n',
         encoding="utf-8",
     )
     return plan, metrics

@@ -79,11 +79,11 @@ def test_json_matches_the_contract(run_cli: RunCli) -> None:
         "bonus": 0.5,
         "deduction": -0.5,
         "net": 0.0,
-        "criteria_total": 0,
-        "criteria_with_points": 0,
+        "criteria_total": 11,
+        "criteria_with_points": 2,
     }
     assert payload["score"] == score
-    assert sum(payload["summary"].values()) == 41  # type: ignore[attr-defined]
+    assert sum(payload["summary"].values()) == 46  # type: ignore[attr-defined]
 
 
 def test_shipped_data_shows_a_mix_of_verdicts(run_cli: RunCli) -> None:
