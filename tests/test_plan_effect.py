@@ -6,15 +6,17 @@ wrong (tests/data/plans/invalid/shared-*.yaml, start-outside-year.yaml) are test
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, RunCli
+from tests.conftest import DATA, PLAN, RunCli
 
 EFFECT = DATA / "plans" / "valid" / "effective.yaml"
 FIGURES = DATA / "metrics" / "effective"
+RED = ("not_met", "overdue")
 
 
 def checks(run_cli: RunCli, as_of: str, *more: str) -> dict[str, Any]:
@@ -154,3 +156,67 @@ def test_a_deadline_on_a_day_off_stays_or_moves_as_the_check_says(run_cli: RunCl
     assert (monday["III.5.b"]["status"], monday["III.5.b"]["due"]) == ("due_soon", "2024-07-01")
     assert (monday["III.5.c"]["status"], monday["III.5.c"]["due"]) == ("no_data", "2024-06-28")
     assert checks(run_cli, "2024-07-02")["III.5.b"]["status"] == "overdue"
+
+
+# --- the shipped plan ---------------------------------------------------------------------
+
+
+def test_no_duty_of_the_shipped_plan_is_overdue_before_it_took_effect(
+    run_cli: RunCli, tmp_path: Any
+) -> None:
+    result = run_cli("status", "--as-of", "2024-02-20", "--metrics", tmp_path, "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    payload = json.loads(result.stdout)
+    red = [c["id"] for t in payload["tasks"] for c in t["checks"] if c["status"] in RED]
+    assert red == []
+    assert payload["summary"]["overdue"] == payload["summary"]["not_met"] == 0
+
+
+def test_the_shipped_calendar_has_no_deadline_on_a_day_off_unless_the_plan_keeps_it(
+    run_cli: RunCli,
+) -> None:
+    from parcheck.engine.calendar import WorkCalendar
+    from parcheck.plan.load import load_plan
+
+    plan = load_plan(PLAN).plan
+    assert plan is not None
+    workdays = WorkCalendar(plan.calendar)
+    kept = {c.id for t in plan.tasks() for c in t.checks if getattr(c, "on_day_off", "") == "keep"}
+    result = run_cli("calendar", "--from", "2024-01-01", "--to", "2024-12-31")
+    assert result.exit_code == 0
+    listed = [line.split()[:2] for line in result.stdout.splitlines()[1:]]
+    assert len(listed) > 100
+    on_days_off = {
+        ident
+        for day, ident in listed
+        if not workdays.is_working_day(dt.datetime.strptime(day, "%d/%m/%Y").date())
+    }
+    assert on_days_off <= kept
+
+
+def test_a_shared_check_given_two_values_on_one_day_is_an_error_naming_both(
+    run_cli: RunCli, tmp_path: Any
+) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "plan: eff\nas_of: 2024-05-27\nvalues:\n  III.4.a:\n    events:\n"
+        "      - {start: 2024-05-20 08:00, done: 2024-05-20 10:00}\n",
+        "utf-8",
+    )
+    other = tmp_path / "b.yaml"
+    other.write_text((FIGURES / "2024-05-27.yaml").read_text(encoding="utf-8"), "utf-8")
+    result = run_cli("status", "--plan", EFFECT, "--as-of", "2024-05-27", "--metrics", tmp_path)
+    assert result.exit_code == 2
+    message = result.stderr.strip()
+    assert message.startswith(f"{other}:5:5: error PM028 'X.4' ngày 27/05/2024 có hai g")
+    assert message.endswith(f"(III.4.a) ở {tmp_path / 'a.yaml'}:5:5")
+
+
+def test_the_template_asks_for_a_shared_fact_once(run_cli: RunCli) -> None:
+    result = run_cli("template", "--plan", EFFECT, "--as-of", "2024-05-27")
+    assert result.exit_code == 0
+    keys = [line.split(":")[0].strip() for line in result.stdout.splitlines() if line[:3] == "  I"]
+    assert "III.4.a" in keys
+    assert "  X.4:" not in result.stdout
+    assert "  #   cùng số liệu với III.4.a: điền một lần, dưới III.4.a" in result.stdout
+    # the due days it names are the moved ones: Saturday 25/05 → Monday 27/05
+    assert "FREQ=MONTHLY;BYMONTHDAY=25 · lần tới 2024-05-27" in result.stdout

@@ -60,7 +60,7 @@ def test_markdown_tables_are_whole() -> None:
     assert len(tables) >= 6
     for rows in tables:
         assert len(set(rows)) == 1, rows  # every row has its header's column count
-    assert "## 1. Không đạt và quá hạn (10)" in text
+    assert "## 1. Không đạt và quá hạn (12)" in text
     assert "+12,6 điểm % trong 20 ngày (0,63/ngày)" in text  # VI.3's pace, decimal comma
     assert "| VI.3 | ≥ 85% | 5 | 11,7 |" in text  # the trend, month by month
 

@@ -15,9 +15,11 @@ def render_template(plan: Plan, as_of: dt.date) -> str:
     empty snapshot: a blank is "not reported" (event checks are left bare, since
     `{events: []}` reports "no events so far"). Plan text only ever reaches a comment,
     one line each (`safety.text.yaml_comment`), so a title cannot add a line or a key."""
-    from parcheck.plan.recurrence import occurrences
+    from parcheck.engine.calendar import WorkCalendar
+    from parcheck.engine.schedule import due_day, due_days
 
     units = UnitIndex(plan)
+    calendar = WorkCalendar(plan.calendar)
 
     def comment(text: str, indent: str = "  ") -> str:
         return f"{indent}# {yaml_comment(text)}"
@@ -41,18 +43,24 @@ def render_template(plan: Plan, as_of: dt.date) -> str:
                 lead = units.name_of(check.lead or task.lead)
                 key = yaml_scalar(check.id)
                 lines.append(comment(f"{check.id} [{check.kind}] {check.title}"))
-                if isinstance(check, ThresholdCheck):
-                    due = "thường xuyên" if check.due == "continuous" else check.due.isoformat()
+                if check.kind != "shared" and check.same_as is not None:
+                    # one fact in two rows: a key here too would invite two answers
+                    same = yaml_comment(check.same_as)
+                    lines.append(detail(f"cùng số liệu với {same}: điền một lần, dưới {same}"))
+                elif isinstance(check, ThresholdCheck):
+                    moved = due_day(check, calendar)
+                    due = "thường xuyên" if moved is None else moved.isoformat()
                     t = check.target
                     lines.append(
                         detail(f"chỉ tiêu {t.op} {t.value:g} {t.unit} · hạn {due} · {lead}")
                     )
                     lines.append(f"  {key}: ")
                 elif isinstance(check, DeliverableCheck):
-                    lines.append(detail(f"hạn {check.due.isoformat()} · {lead}"))
+                    due_on = due_day(check, calendar) or check.due
+                    lines.append(detail(f"hạn {due_on.isoformat()} · {lead}"))
                     lines.append(f'  {key}: {{done: , evidence: ""}}')
                 elif isinstance(check, RecurringCheck):
-                    nxt = [d for d in occurrences(check, plan) if d >= as_of][:1]
+                    nxt = [d for d in due_days(check, plan, calendar) if d >= as_of][:1]
                     when = f"lần tới {nxt[0].isoformat()}" if nxt else "đã hết lịch"
                     lines.append(detail(f"{check.rrule} · {when} · {lead}"))
                     lines.append(f"  {key}: {{done: []}}")
