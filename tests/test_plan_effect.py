@@ -220,3 +220,16 @@ def test_the_template_asks_for_a_shared_fact_once(run_cli: RunCli) -> None:
     assert "  #   cùng số liệu với III.4.a: điền một lần, dưới III.4.a" in result.stdout
     # the due days it names are the moved ones: Saturday 25/05 → Monday 27/05
     assert "FREQ=MONTHLY;BYMONTHDAY=25 · lần tới 2024-05-27" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("vi", "[cuối mỗi quý]"), ("en", "[quarter end]")],
+)
+def test_a_quarterly_duty_is_named_in_words(run_cli: RunCli, lang: str, words: str) -> None:
+    # I.4.e: 30/06/2024 is a Sunday, so June's quarter-end evaluation is due Monday 01/07
+    result = run_cli("calendar", "--from", "2024-07-01", "--to", "2024-07-01", "--lang", lang)
+    assert result.exit_code == 0
+    line = next(line for line in result.stdout.splitlines() if "I.4.e" in line)
+    assert line.startswith("01/07/2024  I.4.e") or line.startswith("2024-07-01  I.4.e")
+    assert words in line
