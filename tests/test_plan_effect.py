@@ -233,3 +233,66 @@ def test_a_quarterly_duty_is_named_in_words(run_cli: RunCli, lang: str, words: s
     line = next(line for line in result.stdout.splitlines() if "I.4.e" in line)
     assert line.startswith("01/07/2024  I.4.e") or line.startswith("2024-07-01  I.4.e")
     assert words in line
+
+
+def shipped(run_cli: RunCli, as_of: str, folder: Any) -> dict[str, Any]:
+    result = run_cli("status", "--as-of", as_of, "--metrics", folder, "--format", "json")
+    assert result.exit_code in (0, 1), result.stdout + result.stderr
+    payload = json.loads(result.stdout)
+    found = {c["id"]: c for t in payload["tasks"] for c in t["checks"]}
+    found["_"] = payload
+    return found
+
+
+def test_the_shipped_plan_owes_no_duty_before_it_took_effect_nor_on_a_day_off(
+    run_cli: RunCli,
+) -> None:
+    def days(ident: str, start: str, end: str) -> list[str]:
+        result = run_cli("calendar", "--from", start, "--to", end)
+        return [line.split()[0] for line in result.stdout.splitlines()[1:] if f"  {ident} " in line]
+
+    for ident in ("ORG.1", "ORG.2", "I.2.b"):  # nothing before 31/03/2024, Tết included
+        assert days(ident, "2024-01-01", "2024-03-31") == []
+    # ORG.1 on the 25th: Saturday 25/05 and Sunday 25/08 are due the Monday after
+    assert days("ORG.1", "2024-05-01", "2024-08-31") == [
+        "27/05/2024",
+        "25/06/2024",
+        "25/07/2024",
+        "26/08/2024",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "other", "figure"),
+    [
+        (
+            "X.4",
+            "III.4.b",
+            "\n    events:\n      - {start: 2024-11-20 08:00, done: 2024-11-22 10:00}\n",
+        ),
+        (
+            "III.4.b",
+            "X.4",
+            "\n    events:\n      - {start: 2024-11-20 08:00, done: 2024-11-22 10:00}\n",
+        ),
+        ("X.3", "III.4.e", " 2\n"),
+        ("III.4.e", "X.3", " 2\n"),
+    ],
+)
+def test_one_rule_in_two_rows_of_the_shipped_plan_is_entered_once(
+    run_cli: RunCli, tmp_path: Any, written: str, other: str, figure: str
+) -> None:
+    text = f"plan: kh2024\nas_of: 2024-11-25\nvalues:\n  {written}:{figure}"
+    (tmp_path / "2024-11-25.yaml").write_text(text, "utf-8")
+    got = shipped(run_cli, "2024-11-25", tmp_path)
+    assert got[written]["status"] == got[other]["status"] == "not_met"
+    assert got[written]["actual"] == got[other]["actual"]
+
+
+def test_the_shipped_score_says_it_covers_2_of_11_criteria(run_cli: RunCli, tmp_path: Any) -> None:
+    got = shipped(run_cli, "2024-11-25", tmp_path)["_"]["score"]
+    assert (got["criteria_total"], got["criteria_with_points"]) == (11, 2)
+    shown = run_cli("status", "--as-of", "2024-11-25", "--metrics", tmp_path).stdout
+    assert "(tính cho 2/11 tiêu chí thưởng, trừ điểm; 9 tiêu chí còn lại chưa được tính)" in (
+        " ".join(shown.split())
+    )
