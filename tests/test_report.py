@@ -60,9 +60,9 @@ def test_markdown_tables_are_whole() -> None:
     assert len(tables) >= 6
     for rows in tables:
         assert len(set(rows)) == 1, rows  # every row has its header's column count
-    assert "## 1. Không đạt và quá hạn (12)" in text
-    assert "+12,6 điểm % trong 20 ngày (0,63/ngày)" in text  # VI.3's pace, decimal comma
-    assert "| VI.3 | ≥ 85% | 5 | 11,7 |" in text  # the trend, month by month
+    assert "## 1. Không đạt và quá hạn (6)" in text
+    assert "+6,6 điểm % trong 20 ngày (0,33/ngày)" in text  # VI.3's pace, decimal comma
+    assert "| VI.3 | ≥ 85% |  |  |  | 3,1 | 5,4 | 9,8 |" in text  # the trend, month by month
 
 
 def status_json(run_cli: RunCli, day: str) -> dict[str, Any]:
@@ -102,9 +102,12 @@ def test_summary_compares_with_a_month_earlier(run_cli: RunCli) -> None:
     now = checks_by_verdict(status_json(run_cli, "2024-11-25"))
     then = checks_by_verdict(status_json(run_cli, "2024-10-25"))
     report = run_cli(*REPORT, "--as-of", "2024-11-25", "--lang", "en").stdout
-    row = next(line for line in report.splitlines() if line.startswith("| ✘ Not met |"))
-    change = now["not_met"] - then["not_met"]
-    assert row == f"| ✘ Not met | {now['not_met']} | {then['not_met']} | {change:+d} |"
+    for verdict, label in (("not_met", "✘ Not met"), ("overdue", "⏰ Overdue")):
+        row = next(line for line in report.splitlines() if line.startswith(f"| {label} |"))
+        change = now[verdict] - then[verdict]
+        shown = f"{change:+d}" if change else "0"
+        assert row == f"| {label} | {now[verdict]} | {then[verdict]} | {shown} |"
+    assert (now["overdue"], then["overdue"]) == (1, 0)  # I.2.b, the meeting of 22/11
     assert str(month_before(__import__("datetime").date(2024, 3, 31))) == "2024-02-29"
 
 

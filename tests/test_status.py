@@ -69,16 +69,16 @@ def test_json_matches_the_contract(run_cli: RunCli) -> None:
     vi3 = tasks["VI.3"]["checks"][0]
     assert vi3 == vi3 | {
         "status": "at_risk",
-        "actual": 72.4,
-        "gap": -12.6,
+        "actual": 78.4,
+        "gap": -6.6,
         "due": "2024-12-15",
         "days_left": 20,
         "target": {"op": ">=", "value": 85.0, "unit": "%"},
     }
     score = {
-        "bonus": 0.5,
+        "bonus": 1.0,
         "deduction": -0.5,
-        "net": 0.0,
+        "net": 0.5,
         "criteria_total": 11,
         "criteria_with_points": 2,
     }
