@@ -201,3 +201,18 @@ def test_hostile_text_leaves_terminal_colours_alone(tmp_path: Path) -> None:
     assert "[red]Giải ngân[/red] | ống đỏ # tiêu đề `mã` <script>x</script>" in coloured
     assert "\x1b[31mđỏ" not in coloured and "\x1b[1m" not in coloured.split("VI.3", 1)[1][:80]
     assert "\x1b[" in coloured  # the verdicts are coloured
+
+
+def test_the_red_table_says_how_late_a_document_was_not_how_long_ago(run_cli: RunCli) -> None:
+    text = run_cli("report", "--as-of", "2024-11-25").stdout
+    rows: dict[str, str] = {}  # each id's first row: its row in section 1
+    for line in text.splitlines():
+        if " | " in line:
+            rows.setdefault(line.split(" | ")[0].lstrip("| "), line)
+    # III.1.b was due 25/07 and sent 30/07: five days late, whatever today is
+    assert "| nộp trễ 5 ngày | ✘ Không đạt |" in rows["III.1.b"]
+    # III.1.a missed its target at its deadline: judged then, not "late"
+    assert "| — | ✘ Không đạt |" in rows["III.1.a"]
+    assert "sau hạn: đạt 100 ngày 25/09/2024" in rows["III.1.a"]  # first reached, not today
+    # I.2.b still owes the report of the Friday 22/11 meeting: three days
+    assert "| 3 ngày | ⏰ Quá hạn |" in rows["I.2.b"]

@@ -96,6 +96,19 @@ class Context:
         return self._calendar
 
 
+def _since(figures: list[tuple[dt.date, float]]) -> tuple[dt.date, float] | None:
+    """The latest of `figures`, dated by the first of the figures that repeat it: 100 on
+    25/09, 25/10 and 25/11 was reached on 25/09."""
+    if not figures:
+        return None
+    first = figures[-1]
+    for figure in reversed(figures):
+        if figure[1] != first[1]:
+            break
+        first = figure
+    return first
+
+
 def evaluate_threshold(
     check: ThresholdCheck,
     value: Value | None,
@@ -127,7 +140,7 @@ def evaluate_threshold(
     if due is not None and due < ctx.as_of:
         by_deadline = [figure for figure in history if figure[0] <= due]
         after = [figure for figure in history if figure[0] > due]
-        later = after[-1] if after else None
+        later = _since(after)
         judged = by_deadline[-1][1] if by_deadline else None
         note = value.note if later is None else None  # a note belongs to the latest figure
     if judged is None:

@@ -35,8 +35,9 @@ WORDS: dict[str, dict[str, str]] = {
         "trends": "Diễn biến các chỉ tiêu theo tháng",
         "nothing": "Không có.",
         "pace": "Cần thêm",
-        "overdue_by": "Quá hạn",
+        "overdue_by": "Trễ",
         "days": "{n} ngày",
+        "done_late": "nộp trễ {n} ngày",
         "in_days": "{amount} trong {n} ngày",
         "today": "{amount} ngay hôm nay",
         "per_day": "{rate}/ngày",
@@ -68,8 +69,9 @@ WORDS: dict[str, dict[str, str]] = {
         "trends": "Thresholds month by month",
         "nothing": "None.",
         "pace": "Still needed",
-        "overdue_by": "Overdue",
+        "overdue_by": "Late by",
         "days": "{n} days",
+        "done_late": "done {n} days late",
         "in_days": "{amount} in {n} days",
         "today": "{amount} today",
         "per_day": "{rate}/day",
@@ -179,6 +181,21 @@ def _points(data: ReportData, lang: str) -> str:
     return WORDS[lang]["points"].format(b=b, d=d, n=n, pn=previous) + coverage(score, lang)
 
 
+def _late(check: CheckResult, data: ReportData, lang: str) -> str:
+    """How late a red check is: a document done late, by how many days it was late; what
+    is still owed, days since its deadline (or its missed occurrence). A target missed at
+    its deadline is not late: it was judged then."""
+    words = WORDS[lang]
+    if check.kind == "threshold":
+        return "—"
+    if check.kind == "deliverable" and isinstance(check.actual, str) and check.due:
+        late = (dt.date.fromisoformat(check.actual) - check.due).days
+        return words["done_late"].format(n=late) if late > 0 else "—"
+    when = check.overdue_since or check.due
+    late = (data.as_of - when).days if when is not None and when < data.as_of else 0
+    return words["days"].format(n=late) if late else "—"
+
+
 def _red(items: list[Item], data: ReportData, lang: str) -> Table:
     words = WORDS[lang]
     head = [
@@ -193,19 +210,7 @@ def _red(items: list[Item], data: ReportData, lang: str) -> Table:
     rows = []
     for item in items:
         row = cells(item.check, lang, data.as_of)
-        when = item.check.overdue_since or item.check.due
-        late = (data.as_of - when).days if when is not None and when < data.as_of else None
-        rows.append(
-            [
-                row[0],
-                row[1],
-                row[3],
-                row[4],
-                row[5],
-                words["days"].format(n=late) if late else "—",
-                row[7],
-            ]
-        )
+        rows.append([row[0], row[1], row[3], row[4], row[5], _late(item.check, data, lang), row[7]])
     return head, rows
 
 
