@@ -93,12 +93,7 @@ def describe_rule(rule: str, lang: str) -> str:
     )
     freq, extra = parts.pop("FREQ", ""), set(parts) - {"BYMONTHDAY", "BYDAY"}
     vi = lang == "vi"
-    if (
-        freq == "MONTHLY"
-        and parts == {"BYMONTH": "3,6,9,12", "BYMONTHDAY": "-1"}
-        or freq == "YEARLY"
-        and parts == {"BYMONTH": "3,6,9,12", "BYMONTHDAY": "-1"}
-    ):
+    if freq in ("MONTHLY", "YEARLY") and parts == {"BYMONTH": "3,6,9,12", "BYMONTHDAY": "-1"}:
         return "cuối mỗi quý" if vi else "quarter end"
     if freq == "MONTHLY" and set(parts) == {"BYMONTHDAY"} and not extra:
         day_ = parts["BYMONTHDAY"]
