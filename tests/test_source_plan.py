@@ -89,7 +89,8 @@ def test_section_iii_of_the_plan_body_has_eight_duties() -> None:
 def test_every_source_plan_row_is_a_task(plan: Plan) -> None:
     assert set(ROWS) <= set(tasks(plan))
     extra = set(tasks(plan)) - set(ROWS)
-    assert extra == {f"ORG.{n}" for n in range(1, 8)}
+    # ORG.6 is not used: the duty it would be has no product (a plan note says why)
+    assert extra == {f"ORG.{n}" for n in (1, 2, 3, 4, 5, 7)}
 
 
 @pytest.mark.parametrize("row_id", list(ROWS))
@@ -129,7 +130,7 @@ def test_every_duty_of_section_iii_has_a_check_or_a_stated_reason(plan: Plan) ->
             continue
         said = fold(f"{duty.heading} {duty.text}")
         assert any(len(piece) > 40 and piece in said for piece in quoted), duty.where
-    assert len(copied) == 7
+    assert len(copied) == 6  # III.1 ý 4 and III.3 are quoted in plan notes
 
 
 def test_every_check_quotes_the_source_words_it_rests_on(plan: Plan) -> None:
@@ -224,13 +225,14 @@ def test_checks_encode_the_source_plan(
         ("ORG.3", "bảo đảm tất cả công chức, viên chức, người lao động"),
         ("ORG.4", "Thường xuyên tổ chức phổ biến, cập nhật kiến thức pháp luật"),
         ("ORG.5", "Phân công trách nhiệm cụ thể cho tất cả công chức"),
-        ("ORG.6", "Thường xuyên chỉ đạo, theo dõi kết quả thực hiện các nhiệm vụ"),
         ("ORG.7", "Tham mưu Giám đốc sở rà soát, phân công nhiệm vụ cụ thể"),
         # readings worth stating
         ("I.1", "đúng tiến độ"),
         ("II.3.b", "xây dựng kế hoạch theo đúng nội dung và thời hạn quy định"),
         ("VI.1.c", "cập nhật chuẩn hóa tài sản công trên Cơ sở dữ liệu quốc gia"),
-        ("X.2", "Kết quả thẩm định, quyết định công bố chỉ số và xếp hạng"),
+        ("X.2.a", "Kết quả thẩm định, quyết định công bố chỉ số và xếp hạng"),
+        ("X.2.b", "quyết định công bố chỉ số và xếp hạng"),
+        ("II.2.b", "Xử lý, kiến nghị xử lý kịp thời văn bản trái pháp luật"),
     ],
     ids=lambda value: value if "." in value and len(value) < 9 else "",
 )
@@ -246,7 +248,7 @@ def test_a_check_rests_on_these_words(plan: Plan, check_id: str, words: str) -> 
         ("VII.4", "IX.3"),  # one ratio, two targets
         ("VI.3", "IX.5"),  # one investment plan, two targets and dates
         ("I.2.b", "ORG.2"),  # one weekly meeting, two reports
-        ("II.1", "II.2"),  # one report on checking legal documents
+        ("II.1", "II.2.a"),  # one report on checking legal documents
         ("I.2.c", "I.4.b"),  # the same 10 % bar, in two rows
         ("III.4.b", "X.4"),  # the 8-working-hour intake
         ("III.4.e", "X.3"),  # pauses
@@ -317,7 +319,7 @@ def test_every_recurring_duty_says_what_it_does_on_a_day_off(check_id: str, rule
 
 @pytest.mark.parametrize(
     ("check_id", "same_as"),
-    [("X.4", "III.4.b"), ("X.3", "III.4.e"), ("II.2", "II.1"), ("ORG.6", "ORG.1")],
+    [("X.4", "III.4.b"), ("X.3", "III.4.e"), ("II.2.a", "II.1")],
 )
 def test_one_fact_in_two_rows_is_one_shared_check(plan: Plan, check_id: str, same_as: str) -> None:
     written = written_checks()[check_id]
@@ -343,7 +345,7 @@ def status_on(run_cli: RunCli, day: str, metrics: Path) -> dict[str, Any]:
 
 def test_nothing_is_owed_before_the_plan_takes_effect(run_cli: RunCli, tmp_path: Path) -> None:
     payload = status_on(run_cli, "2024-02-20", tmp_path)  # no figures at all
-    assert payload["summary"]["pending"] == len(payload["tasks"]) == 46
+    assert payload["summary"]["pending"] == len(payload["tasks"]) == 45
     assert payload["score"]["criteria_total"] == 11
     assert payload["score"]["criteria_with_points"] == 2
     # the first duties fall due on Monday 01/04, the month's and the quarter's evaluation

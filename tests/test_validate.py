@@ -26,12 +26,12 @@ def expectation(path: Path) -> tuple[int, int, str, str]:
 def test_shipped_plan_is_valid(run_cli: RunCli) -> None:
     result = run_cli("validate", PLAN)
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.strip() == f"{PLAN}: hợp lệ — 46 nhiệm vụ, 74 tiêu chí, 157 thời hạn"
+    assert result.stdout.strip() == f"{PLAN}: hợp lệ — 45 nhiệm vụ, 75 tiêu chí, 150 thời hạn"
 
 
 def test_summary_in_english(run_cli: RunCli) -> None:
     result = run_cli("validate", PLAN, "--lang", "en")
-    assert result.stdout.strip() == f"{PLAN}: valid — 46 tasks, 74 checks, 157 deadlines"
+    assert result.stdout.strip() == f"{PLAN}: valid — 45 tasks, 75 checks, 150 deadlines"
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
@@ -88,7 +88,7 @@ def test_json_format(run_cli: RunCli) -> None:
     assert payload["valid"] is False
     good, bad = payload["files"]
     assert good["valid"] is True
-    assert good["summary"] == {"tasks": 46, "checks": 74, "deadlines": 157}
+    assert good["summary"] == {"tasks": 45, "checks": 75, "deadlines": 150}
     assert bad["problems"] == [
         {
             "path": str(path),
