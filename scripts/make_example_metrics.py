@@ -56,7 +56,7 @@ CONSTANT: dict[str, tuple[float, str]] = {
     "I.2.a": (100, "mọi nhiệm vụ UBND tỉnh giao trên phần mềm Nhắc việc xong đúng hạn"),
     "I.2.c": (0, "không công chức nào có từ 10% việc UBND tỉnh giao trễ hạn mà vẫn xếp loại tốt"),
     "I.4.b": (0, "không công chức nào có từ 10% hồ sơ TTHC trễ hạn mà vẫn xếp loại tốt"),
-    "II.2.b": (100, "văn bản trái pháp luật phát hiện qua kiểm tra đều được xử lý, kiến nghị xử lý"),
+    "II.2.b": (100, "văn bản trái pháp luật phát hiện qua kiểm tra đều được xử lý hoặc kiến nghị"),
     "III.2.a": (100, "danh mục TTHC niêm yết và đăng trên Trang TTĐT đầy đủ"),
     "III.3": (100, "mọi hồ sơ được công khai tiến độ, kết quả trên Trang TTĐT"),
     "III.4.a": (100, "mọi hồ sơ tiếp nhận, giải quyết đúng quy trình một cửa"),

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, PLAN, RunCli
+from tests.conftest import DATA, PLAN, ROOT, RunCli
 
 EFFECT = DATA / "plans" / "valid" / "effective.yaml"
 FIGURES = DATA / "metrics" / "effective"
@@ -199,7 +199,7 @@ def test_a_shared_check_given_two_values_on_one_day_is_an_error_naming_both(
 ) -> None:
     (tmp_path / "a.yaml").write_text(
         "plan: eff\nas_of: 2024-05-27\nvalues:\n  III.4.a:\n    events:\n"
-        "      - {start: 2024-05-20 08:00, done: 2024-05-20 10:00}\n",
+        "      - {start: 2024-05-20 08:00, done: 2024-05-20 11:00}\n",  # told otherwise
         "utf-8",
     )
     other = tmp_path / "b.yaml"
@@ -296,3 +296,25 @@ def test_the_shipped_score_says_it_covers_2_of_11_criteria(run_cli: RunCli, tmp_
     assert "(tính cho 2/11 tiêu chí thưởng, trừ điểm; 9 tiêu chí còn lại chưa được tính)" in (
         " ".join(shown.split())
     )
+
+
+def test_a_figure_repeated_after_the_deadline_is_not_shown_as_reached_late(
+    run_cli: RunCli,
+) -> None:
+    # I.3 (>= 2 by 30/06) had 2 on 25/06; the reports after repeat 2: nothing "later"
+    got = shipped(run_cli, "2024-11-25", ROOT / "metrics")["I.3"]
+    assert (got["status"], got["actual"], got["later"]) == ("met", 2.0, None)
+
+
+def test_the_template_says_limits_in_vietnamese(run_cli: RunCli) -> None:
+    text = run_cli("template", "--as-of", "2024-11-25").stdout
+    assert "trong 8 giờ làm việc kể từ:" in text
+    assert "trong 5 ngày làm việc kể từ:" in text
+    assert "working_" not in text
+
+
+def test_the_calendar_starts_on_1_january_unless_told(run_cli: RunCli) -> None:
+    # --to alone before the plan's start (31/03) is a window, not an error
+    result = run_cli("calendar", "--to", "2024-03-01")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("Lịch các thời hạn: 01/01/2024 – 01/03/2024 (0)")

@@ -152,6 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the deadline {date} falls on a day off; write on_day_off: keep to keep "
         "the date as the plan writes it, or next_working_day / previous_working_day to move it",
     ),
+    "PC076": (
+        "tiêu chí bắt đầu ngày {start}, sau hạn {due} của nó",
+        "the check starts on {start}, after its deadline {due}",
+    ),
     "PM001": ("tiêu chí {id!r} không có trong kế hoạch{hint}", "no check {id!r} in the plan{hint}"),
     "PM002": (
         "giá trị của {id!r} ({kind}) không đúng dạng; cần {fits}",
@@ -280,6 +284,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "PM031": (
         "sự kiện hoàn thành ({done}) trước khi bắt đầu ({start}); kiểm tra lại hai ngày",
         "the event is done ({done}) before it starts ({start}); check both dates",
+    ),
+    "PM032": (
+        "{value!r} không rõ: dấu chấm, phẩy trước ba chữ số có thể là phân cách hàng nghìn "
+        "({thousands}) hoặc dấu thập phân ({decimal}); hãy viết {thousands} hoặc {decimal}",
+        "{value!r} is ambiguous: a point or comma before three digits may separate thousands "
+        "({thousands}) or decimals ({decimal}); write {thousands} or {decimal}",
     ),
     "PC062": (
         "số có chữ số 0 ở đầu: {value!r} (YAML 1.1 đọc là số bát phân); viết {plain}",

@@ -39,14 +39,14 @@ def calendar(
     ] = None,
 ) -> None:
     """Every deadline in a window in date order, recurring duties expanded; --ics exports
-    them (all-day events, RRULEs, a reminder three working days before)."""
+    them (an all-day event for each due day, a reminder three working days before)."""
     from parcheck.engine.agenda import deadlines
     from parcheck.render.calendar import render_text
     from parcheck.render.ics import render_ics
     from parcheck.safety.files import write_output
 
     plan_model, _, _ = load_inputs(plan, [], lang.value)
-    first = as_of_option(start, "--from", lang.value) if start else plan_model.begins
+    first = as_of_option(start, "--from", lang.value) if start else dt.date(plan_model.year, 1, 1)
     last = as_of_option(end, "--to", lang.value) if end else plan_model.end
     if last < first:
         if lang.value == "en":

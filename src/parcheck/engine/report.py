@@ -103,8 +103,9 @@ def _items(tasks: Sequence[TaskResult]) -> list[Item]:
     items = []
     for task in tasks:
         for check in task.checks:
-            if check.id not in seen:
-                seen.add(check.id)
+            fact = check.same_as or check.id  # X.4 is III.4.b's fact: one item
+            if fact not in seen:
+                seen.add(fact)
                 items.append(Item(task, check))
     return items
 

@@ -22,6 +22,17 @@ def begins(check: AnyCheck, plan: Plan) -> dt.date:
     return check.start or plan.begins
 
 
+def with_due(check: ThresholdCheck | DeliverableCheck, due: dt.date) -> AnyCheck:
+    """`check` with its deadline moved, still naming the check it shares (`same_as`, which
+    `dataclasses.replace` would drop: it is not a field)."""
+    from dataclasses import replace
+
+    moved = replace(check, due=due)
+    if check.same_as is not None:
+        object.__setattr__(moved, "same_as", check.same_as)
+    return moved
+
+
 def due_day(check: ThresholdCheck | DeliverableCheck, calendar: WorkCalendar) -> dt.date | None:
     """A dated check's deadline: its `due` as written, unless it falls on a day off and the
     check says to move it to the next (or previous) working day; None when continuous."""

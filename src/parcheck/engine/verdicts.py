@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 from parcheck.engine.calendar import WorkCalendar
 from parcheck.engine.deadlines import LimitError, limit_end
 from parcheck.engine.results import CheckResult, Evaluation, Score, Status, TaskResult, worst
-from parcheck.engine.schedule import begins, due_day, due_days
+from parcheck.engine.schedule import begins, due_day, due_days, with_due
 from parcheck.figures import Done, Events, Number, Snapshot, Submissions, Value
+from parcheck.figures.model import accumulate
 from parcheck.plan.units import UnitIndex
 
 if TYPE_CHECKING:  # the engine uses plain dataclasses: no model building
@@ -152,6 +153,8 @@ def evaluate_threshold(
         status = Status.NOT_MET
     else:
         status = Status.AT_RISK
+    if later is not None and later[1] == judged:
+        later = None  # the same figure reported again after the deadline says nothing new
     points = capped(check, judged)
     return replace(
         base,
@@ -303,13 +306,17 @@ def latest_values(
     snapshots: Sequence[Snapshot], as_of: dt.date
 ) -> tuple[dict[str, Value], dict[str, list[tuple[dt.date, float]]], tuple[dt.date, ...]]:
     """The latest value of each check on or before `as_of`, the history of every number,
-    and the days of the snapshots used. Later files win a tie on the same day."""
+    and the days of the snapshots used. A recurring duty's submissions and an event
+    check's events add up over the snapshots (`accumulate`): a file need only list what is
+    new, and a miss once reported is not cured by a later file that leaves it out."""
     used = sorted((s for s in snapshots if s.as_of <= as_of), key=lambda s: s.as_of)
     latest: dict[str, Value] = {}
     history: dict[str, dict[dt.date, float]] = {}
     for snap in used:
         for ident, value in snap.values.items():
-            latest[ident] = value
+            earlier = latest.get(ident)
+            both = None if earlier is None else accumulate(earlier, value)
+            latest[ident] = value if both is None else both
             if isinstance(value, Number):
                 history.setdefault(ident, {})[snap.as_of] = value.value
     series = {k: sorted(v.items()) for k, v in history.items()}
@@ -332,7 +339,7 @@ def evaluate_task(
         value = values.get(fact)
         if check.kind in ("threshold", "deliverable") and check.on_day_off:
             moved = due_day(check, ctx.calendar)  # a deadline the plan moves off a day off
-            check = replace(check, due=moved) if moved else check
+            check = with_due(check, moved) if moved else check
         if ctx.as_of < begins(check, ctx.plan):
             results.append(not_started(check, ctx, lead))
         elif check.kind == "threshold":

@@ -53,6 +53,29 @@ class Events:
 Value = Number | Done | Submissions | Events
 
 
+def accumulate(earlier: Value, later: Value, *, same_day: bool = False) -> Value | None:
+    """What a recurring duty's submissions and an event check's events add up to over
+    snapshots: a submission or an event once reported stays reported, so a file need only
+    list what is new. Submissions are the union of their days; events are kept by their
+    start and reference, a later snapshot's version of an event (now handled) replacing the
+    earlier one. Within one day, two versions of one event that differ are a conflict:
+    None. None too for other kinds (the latest figure counts; within a day, a conflict)."""
+    if isinstance(earlier, Submissions) and isinstance(later, Submissions):
+        notes = "; ".join(sorted({n for n in (earlier.note, later.note) if n})) or None
+        return Submissions(tuple(sorted(set(earlier.done) | set(later.done))), notes)
+    if isinstance(earlier, Events) and isinstance(later, Events):
+        kept = {(e.start, e.ref): e for e in earlier.events}
+        for event in later.events:
+            key = (event.start, event.ref)
+            if same_day and key in kept and kept[key] != event:
+                return None
+            kept[key] = event
+        notes = "; ".join(sorted({n for n in (earlier.note, later.note) if n})) or None
+        events = tuple(sorted(kept.values(), key=lambda e: (e.start, e.ref or "")))
+        return Events(events, notes)
+    return None
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """The figures of one day (of one file as read; of every file once merged)."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from parcheck.dates import dmy
 from parcheck.figures.csv import read_csv
-from parcheck.figures.model import FileRead, MetricsRead, Snapshot, Value
+from parcheck.figures.model import FileRead, MetricsRead, Snapshot, Value, accumulate
 from parcheck.figures.values import PlanChecks, shown_value
 from parcheck.figures.yaml import read_yaml
 from parcheck.problems import FileProblems, Later, Problem, Severity
@@ -78,7 +78,9 @@ def merge(
     """One snapshot a day from the files `read` (each unit may send its own file). A check
     (a fact: `PlanChecks.fact`) given two different values on one day, in one file or two,
     is a problem (PM028) at the later place, naming the first; equal values are one value
-    (notes aside: the first note is kept). Values are kept under their fact's id."""
+    (notes aside: the first note is kept). A recurring duty's submissions and an event
+    check's events from several files add up (`accumulate`). Values are kept under their
+    fact's id."""
     days: dict[dt.date, dict[str, Value]] = {}
     names: dict[dt.date, list[str]] = {}
     sources: dict[dt.date, str | None] = {}
@@ -102,6 +104,10 @@ def merge(
                 other_name, other_ident, other, other_found = first[key]
                 if _figure(other) == _figure(value):
                     values[fact] = _with_notes(values.get(fact), value)
+                    continue
+                both = accumulate(values[fact], value, same_day=True)
+                if both is not None:  # each unit's submissions and events: all of them
+                    values[fact] = both
                     continue
                 conflicts.add(
                     Later(

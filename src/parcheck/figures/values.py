@@ -29,6 +29,11 @@ FITS = {  # what fits each kind, as a metrics file writes it
     "recurring": "{done: [YYYY-MM-DD, …]}",
     "event": "{events: [{start: YYYY-MM-DD, done: YYYY-MM-DD, ref: …}, …]}",
 }
+# A figure longer than this is no figure a person wrote (and `0.000…1` or `000…5` would hide
+# in it what the shorter forms are refused for).
+MAX_DIGITS = 40
+# One separator then exactly three digits, no leading zero: `1.000`, `12,500` are ambiguous.
+_THOUSANDS = re.compile(r"^[+-]?[1-9][0-9]{0,2}[.,][0-9]{3}$")
 # ASCII digits only: `\d` takes Arabic-Indic `٨٨` or fullwidth `８８` too, which float() and
 # int() read as 88.
 _NUMBER = re.compile(r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$")
@@ -78,14 +83,24 @@ def read_number(raw: Any) -> float:
         number = float(raw)
     elif isinstance(raw, str):
         text = raw.strip().removesuffix("%").strip()
-        if not _NUMBER.match(text):
-            raise Bad("PM003", value=raw)
+        if len(text) > MAX_DIGITS or not _NUMBER.match(text):
+            raise Bad("PM003", value=shorten(raw))
+        if _THOUSANDS.match(text):  # `1.000`: one thousand in Vietnamese, one in English
+            whole, fraction = re.split("[.,]", text.lstrip("+-"))
+            decimal = whole + ("," + fraction.rstrip("0") if fraction.rstrip("0") else "")
+            raise Bad("PM032", value=raw, thousands=whole + fraction, decimal=decimal)
         number = float(text.replace(",", "."))
     else:
         raise Bad("PM003", value=raw)
     if not math.isfinite(number):  # 400 digits are read as infinity: too big to be a figure
-        raise Bad("PM003", value=raw)
+        raise Bad("PM003", value=shorten(raw))
     return number + 0.0  # -0 is 0
+
+
+def shorten(raw: Any) -> str:
+    """A value as a message shows it: at most 40 characters."""
+    text = str(raw)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def read_day(raw: Any) -> dt.date:

@@ -136,6 +136,10 @@ def meaning_problems(plan: Plan, doc: Document) -> Iterator[Later]:
                     yield from _shared_meaning(check, where, task.id, owners, shared, at)
                 elif check.start is not None and check.start.year != plan.year:
                     yield at((*cloc, "start"), "PC073", date=dmy(check.start), year=plan.year)
+                due = getattr(check, "due", None)
+                start = getattr(check, "start", None)
+                if isinstance(due, dt.date) and start is not None and start > due:
+                    yield at((*cloc, "start"), "PC076", start=dmy(start), due=dmy(due))
 
 
 def _shared_meaning(

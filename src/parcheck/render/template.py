@@ -8,6 +8,12 @@ from parcheck.plan.model import DeliverableCheck, EventCheck, Plan, RecurringChe
 from parcheck.plan.units import UnitIndex
 from parcheck.safety.text import yaml_comment, yaml_scalar
 
+LIMIT_WORDS = {
+    "calendar_days": "ngày",
+    "working_days": "ngày làm việc",
+    "working_hours": "giờ làm việc",
+}
+
 
 def render_template(plan: Plan, as_of: dt.date) -> str:
     """A YAML metrics file with every check of `plan` blank, and what each check asks for
@@ -66,8 +72,7 @@ def render_template(plan: Plan, as_of: dt.date) -> str:
                     lines.append(f"  {key}: {{done: []}}")
                 elif isinstance(check, EventCheck):
                     lim = check.limit
-                    lines.append(
-                        detail(f"trong {lim.amount} {lim.unit} kể từ: {check.event} · {lead}")
-                    )
+                    within = f"trong {lim.amount} {LIMIT_WORDS[lim.unit]}"
+                    lines.append(detail(f"{within} kể từ: {check.event} · {lead}"))
                     lines.append(f"  {key}: ")
     return "\n".join(lines) + "\n"
