@@ -116,3 +116,14 @@ def test_the_report_lists_a_shared_fact_once(run_cli: RunCli, tmp_path: Path) ->
     ids = [row.split(" | ")[0].lstrip("| ") for row in rows]
     ids = [ident for ident in ids if "." in ident]  # not the summary's row
     assert sorted(ids) == ["III.4.b", "III.4.e"]  # X.4 and X.3 are these facts
+
+
+def test_one_fact_twice_in_a_csv_is_a_duplicate_row_under_either_id(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text("check,value,as_of,note\nX.3,2,2024-11-25,\nIII.4.e,2,2024-11-25,\n", "utf-8")
+    result = run_cli("validate", "--metrics", path, "--lang", "en")
+    assert result.exit_code == 1
+    assert f"{path}:3: error PM029 'III.4.e' for 25/11/2024 is already on line 2" in result.stdout
+    assert result.stdout.endswith(f"{path}: has errors — 1 error, 0 warnings\n")

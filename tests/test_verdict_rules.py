@@ -539,3 +539,15 @@ def test_conflicting_date_options_are_one_message(
     run_cli: RunCli, args: tuple[str, ...], vi: str, en: str
 ) -> None:
     assert_one_message(run_cli, args, vi, en)
+
+
+def test_only_repeated_adds_up_and_only_empty_names_no_verdict(run_cli: RunCli) -> None:
+    both = run_cli(
+        "status", "--as-of", "2024-11-25", "--only", "met", "--only", "overdue", "--format", "json"
+    )
+    summary = json.loads(both.stdout)["summary"]
+    assert summary["overdue"] >= 1 and summary["met"] >= 1
+    assert {k for k, n in summary.items() if n} == {"met", "overdue"}
+    empty = run_cli("status", "--as-of", "2024-11-25", "--only", "")
+    assert empty.exit_code == 2
+    assert "--only '': không phải mã trạng thái" in empty.stderr

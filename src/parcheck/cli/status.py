@@ -108,8 +108,11 @@ def status(
         str | None, typer.Option("--section", help="Only this section (VI).")
     ] = None,
     only: Annotated[
-        str | None,
-        typer.Option("--only", help="Only the checks with these verdicts: not_met,overdue,…"),
+        list[str] | None,
+        typer.Option(
+            "--only",
+            help="Only the checks with these verdicts: not_met,overdue,… (repeatable).",
+        ),
     ] = None,
     warn_days: Annotated[
         int, typer.Option("--warn-days", min=0, help="Due soon within this many days.")
@@ -124,8 +127,9 @@ def status(
     """A verdict for every check of the plan on a date; exit 1 when --fail-on is reached."""
     day = as_of_option(as_of, lang=lang.value)
     plan_model, read, _ = load_inputs(plan, metrics, lang.value)
+    wanted = None if only is None else ",".join(only)  # --only a --only b: both
     request = StatusRequest(
-        day, lang.value, fmt.value, unit, section, only, warn_days, fail_on.value, by.value
+        day, lang.value, fmt.value, unit, section, wanted, warn_days, fail_on.value, by.value
     )
     from parcheck.engine.deadlines import LimitError
     from parcheck.engine.selection import SelectionError

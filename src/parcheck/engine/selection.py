@@ -62,7 +62,7 @@ def select(
     verdicts, and only the tasks left with one: a task's status is then the worst of the
     checks listed. SelectionError names an unknown unit (with the closest), section or
     verdict."""
-    wanted_statuses = verdicts(only) if only else None
+    wanted_statuses = None if only is None else verdicts(only)  # `--only ""` names none
     chosen = list(tasks)
     if unit:
         units = UnitIndex(plan)

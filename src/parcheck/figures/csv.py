@@ -54,17 +54,19 @@ def read_csv(name: str, data: bytes, checks: PlanChecks) -> FileRead:
         if value is None:
             continue  # left blank: not reported
         values = by_day.setdefault(day, {})
-        if (day, ident) in first_row:
-            before = values[ident]
+        fact = checks.fact(ident)  # X.4 and III.4.b are one fact: one row, under either id
+        if (day, fact) in first_row:
+            key = next(k for k in values if checks.fact(k) == fact)
+            before = values[key]
             if isinstance(value, Submissions) and isinstance(before, Submissions):
                 days = tuple(sorted({*before.done, *value.done}))
-                values[ident] = Submissions(days, before.note or value.note)
+                values[key] = Submissions(days, before.note or value.note)
                 continue
-            first = first_row[day, ident]
+            first = first_row[day, fact]
             params = {"id": ident, "day": dmy(day), "first": first}
             problems.add(Problem(name, number, 0, "PM029", params))
             continue
-        first_row[day, ident] = number
+        first_row[day, fact] = number
         values[ident] = value
     if problems:
         return FileRead([], problems.problems())

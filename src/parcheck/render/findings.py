@@ -56,6 +56,11 @@ _SUMMARY = {
 }
 
 
+def _count(n: int, noun: str, lang: Lang) -> str:
+    """`1 error`, `2 errors` (Vietnamese nouns have no plural: `1 lỗi`, `2 lỗi`)."""
+    return f"{n} {noun[:-1] if lang == 'en' and n == 1 and noun.endswith('s') else noun}"
+
+
 def render_text(files: Sequence[FileFindings], lang: Lang) -> str:
     """A line a problem, `path:line:column: severity CODE message`, and a line a file; no
     value or file name can break a line or start a CI workflow command."""
@@ -70,13 +75,13 @@ def render_text(files: Sequence[FileFindings], lang: Lang) -> str:
         warnings = len(listed) - errors
         if found.valid and found.summary is not None:
             counts = ", ".join(f"{n} {words[k]}" for k, n in found.summary.items())
-            tail = f" ({warnings} {words['warnings']})" if warnings else ""
+            tail = f" ({_count(warnings, words['warnings'], lang)})" if warnings else ""
             lines.append(log_line(f"{found.path}: {words['ok']} — {counts}{tail}"))
         elif not found.valid:
             lines.append(
                 log_line(
-                    f"{found.path}: {words['bad']} — {errors} {words['errors']}, "
-                    f"{warnings} {words['warnings']}"
+                    f"{found.path}: {words['bad']} — {_count(errors, words['errors'], lang)}, "
+                    f"{_count(warnings, words['warnings'], lang)}"
                     + (f", {more} {words['more']}" if more else "")
                 )
             )
