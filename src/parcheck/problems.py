@@ -313,6 +313,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} không phải số hữu hạn; viết một con số",
         "{value!r} is not a finite number; write a number",
     ),
+    "PC077": (
+        "{value!r} không rõ: dấu chấm, phẩy trước ba chữ số có thể là phân cách hàng nghìn "
+        "({thousands}) hoặc dấu thập phân ({decimal}); hãy viết {thousands} hoặc {decimal}",
+        "{value!r} is ambiguous: a point or comma before three digits may separate thousands "
+        "({thousands}) or decimals ({decimal}); write {thousands} or {decimal}",
+    ),
     "PC067": (
         "chỉ tiêu đếm {unit} phải là số nguyên từ 0 trở lên, gặp {value}",
         "a target that counts {unit} must be a whole number of 0 or more, found {value}",

@@ -32,8 +32,6 @@ FITS = {  # what fits each kind, as a metrics file writes it
 # A figure longer than this is no figure a person wrote (and `0.000…1` or `000…5` would hide
 # in it what the shorter forms are refused for).
 MAX_DIGITS = 40
-# One separator then exactly three digits, no leading zero: `1.000`, `12,500` are ambiguous.
-_THOUSANDS = re.compile(r"^[+-]?[1-9][0-9]{0,2}[.,][0-9]{3}$")
 # ASCII digits only: `\d` takes Arabic-Indic `٨٨` or fullwidth `８８` too, which float() and
 # int() read as 88.
 _NUMBER = re.compile(r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$")
@@ -45,6 +43,7 @@ NUMBER_CODES = {
     "separator": "PM023",  # `1_000`
     "yes_no": "PM024",  # `yes`, `no`, `on`, `off`, `true` …
     "not_finite": "PM025",  # `.nan`, `.inf`, `NaN`, `Infinity`
+    "thousands": "PM032",  # `1.000`: thousands or decimals?
 }
 # A date, then a time (`7:05`, `07:05:30`, `07:05:30.5`), then maybe a UTC offset
 # (`Z`, `+07:00`, `+0700`, `+07`).
@@ -85,10 +84,6 @@ def read_number(raw: Any) -> float:
         text = raw.strip().removesuffix("%").strip()
         if len(text) > MAX_DIGITS or not _NUMBER.match(text):
             raise Bad("PM003", value=shorten(raw))
-        if _THOUSANDS.match(text):  # `1.000`: one thousand in Vietnamese, one in English
-            whole, fraction = re.split("[.,]", text.lstrip("+-"))
-            decimal = whole + ("," + fraction.rstrip("0") if fraction.rstrip("0") else "")
-            raise Bad("PM032", value=raw, thousands=whole + fraction, decimal=decimal)
         number = float(text.replace(",", "."))
     else:
         raise Bad("PM003", value=raw)

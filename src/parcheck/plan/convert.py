@@ -65,6 +65,10 @@ def decimal_text(value: float) -> str:
     return str(int(value)) if value == int(value) else repr(value)
 
 
+# One separator then exactly three digits, no leading zero: `1.000`, `12,500`.
+_THOUSANDS = re.compile(r"([-+]?)([1-9][0-9]{0,2})[.,]([0-9]{3})")
+
+
 def number_form(raw: Any) -> tuple[str, dict[str, Any]] | None:
     """What a value written where a number is expected is, when it is one of YAML 1.1's
     other forms (or a word YAML 1.1 reads as a boolean): a kind and the message's
@@ -73,7 +77,8 @@ def number_form(raw: Any) -> tuple[str, dict[str, Any]] | None:
     Kinds: `leading_zero` (`075`: write 75), `base` (`0x50`, `0o17`, `0b101`, `1:20`: a
     number in base 16, 8, 2 or 60), `separator` (`1_000`: write 1000), `yes_no` (`yes`,
     `no`, `on`, `off`, `y`, `n`, `true`, `false`), `not_finite` (`.nan`, `.inf`, `NaN`,
-    `Infinity`, or a float too large: 1e999)."""
+    `Infinity`, or a float too large: 1e999), `thousands` (`1.000`, `12,500`: a thousands
+    separator in Vietnamese, a decimal point in English)."""
     if isinstance(raw, bool):
         return "yes_no", {"value": "true" if raw else "false"}
     if isinstance(raw, float) and not math.isfinite(raw):
@@ -109,6 +114,12 @@ def number_form(raw: Any) -> tuple[str, dict[str, Any]] | None:
         plain = text.replace("_", "").lstrip("+")
         zero = number_form(plain)  # `0_75`: 75
         return "separator", {"value": raw, "plain": zero[1]["plain"] if zero else plain}
+    if m := _THOUSANDS.fullmatch(text):  # `1.000`: one thousand in Vietnamese, one in English
+        whole, fraction = m[2], m[3]
+        decimal = whole + ("," + fraction.rstrip("0") if fraction.rstrip("0") else "")
+        sign = "-" if m[1] == "-" else ""
+        params = {"value": raw, "thousands": sign + whole + fraction, "decimal": sign + decimal}
+        return "thousands", params
     return None
 
 
@@ -120,4 +131,5 @@ PLAN_NUMBER_CODES = {
     "separator": "PC064",
     "yes_no": "PC065",
     "not_finite": "PC066",
+    "thousands": "PC077",
 }

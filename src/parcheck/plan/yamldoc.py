@@ -57,6 +57,9 @@ _TAG = "tag:yaml.org,2002:"
 # Plain decimals only; at most 18 digits, so that a number is never a 5,000-digit int.
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+# `1.000`, `12.500`: a thousands separator in Vietnamese, a decimal point in English; kept
+# as text, which the readers of figures and plans refuse as ambiguous (PM032).
+_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}")
 _BOOLS = {"true": True, "false": False}
 
 Path_ = tuple[str | int, ...]
@@ -554,7 +557,12 @@ class _Builder:
             built = None
         elif tag == _TAG + "int" and _INT.fullmatch(value):
             built = int(value)
-        elif tag == _TAG + "float" and _FLOAT.fullmatch(value) and _finite(value):
+        elif (
+            tag == _TAG + "float"
+            and _FLOAT.fullmatch(value)
+            and _finite(value)
+            and not _THOUSANDS.fullmatch(value)
+        ):
             built = float(value)
         elif tag == _TAG + "bool" and value.lower() in _BOOLS:
             built = _BOOLS[value.lower()]
