@@ -127,3 +127,69 @@ def test_one_fact_twice_in_a_csv_is_a_duplicate_row_under_either_id(
     assert result.exit_code == 1
     assert f"{path}:3: error PM029 'III.4.e' for 25/11/2024 is already on line 2" in result.stdout
     assert result.stdout.endswith(f"{path}: has errors — 1 error, 0 warnings\n")
+
+
+def test_an_event_written_twice_in_one_list_counts_once_or_is_an_error(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    twice = "      - {start: 2024-11-04, done: 2024-11-06, ref: QĐ 1}\n" * 2
+    write(tmp_path / "same", "11.yaml", "2024-11-25", f"  III.2.b:\n    events:\n{twice}")
+    got = checks(run_cli, tmp_path / "same", "2024-11-25")["III.2.b"]
+    assert (got["actual"], got["detail"]) == (1, "0/1 late")
+    path = write(
+        tmp_path / "other",
+        "11.yaml",
+        "2024-11-25",
+        "  III.2.b:\n    events:\n      - {start: 2024-11-04, done: 2024-11-06}\n"
+        "      - {start: 2024-11-04, done: 2024-11-20}\n",
+    )
+    result = run_cli("validate", "--metrics", path)
+    assert result.exit_code == 1
+    assert f"{path}:7:17: error PM033 sự kiện bắt đầu 04/11/2024" in result.stdout
+    assert "đã có ở mục thứ 1 của danh sách" in result.stdout
+
+
+def test_an_event_left_open_later_keeps_its_done_and_a_missing_ref_matches_the_start(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    write(
+        tmp_path,
+        "10.yaml",
+        "2024-10-25",
+        "  III.2.b:\n    events:\n      - {start: 2024-10-01, done: 2024-10-03, ref: QĐ 1}\n",
+    )
+    write(
+        tmp_path, "11.yaml", "2024-11-25", "  III.2.b:\n    events:\n      - {start: 2024-10-01}\n"
+    )  # no done, no ref: the same event, still done
+    got = checks(run_cli, tmp_path, "2024-11-25")["III.2.b"]
+    assert (got["status"], got["actual"], got["detail"]) == ("met", 1, "0/1 late")
+
+
+def test_a_ref_must_be_text(run_cli: RunCli, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "11.yaml",
+        "2024-11-25",
+        "  III.2.b:\n    events:\n      - {start: 2024-11-04, ref: [a]}\n",
+    )
+    result = run_cli("validate", "--metrics", path)
+    assert result.exit_code == 1
+    assert f"{path}:6:34: error PM034 cần một đoạn văn bản" in result.stdout
+
+
+def test_the_report_summary_counts_a_shared_fact_once(run_cli: RunCli, tmp_path: Path) -> None:
+    late = "    events:\n      - {start: 2024-11-18 08:00, done: 2024-11-20 10:00}\n"
+    write(tmp_path, "11.yaml", "2024-11-25", f"  X.3: 2\n  X.4:\n{late}")
+    text = run_cli("report", "--as-of", "2024-11-25", "--metrics", tmp_path).stdout
+    counts = {}
+    for line in text.splitlines():
+        for label in ("✘ Không đạt", "⏰ Quá hạn"):
+            if line.startswith(f"| {label} | "):
+                counts[label] = int(line.split(" | ")[1])
+    assert counts == {"✘ Không đạt": 2, "⏰ Quá hạn": 8}  # III.4.b and III.4.e, once each
+    assert "## 1. Không đạt và quá hạn (10)" in text
+    total = 0
+    for line in text.splitlines():
+        if line.startswith("| ") and line.split(" | ")[0][2:3] in "✘⏰▲◷?·✔":
+            total += int(line.split(" | ")[1])
+    assert total == 72  # 75 checks, 3 of them shared copies

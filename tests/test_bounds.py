@@ -219,7 +219,7 @@ EVENT_PLAN = (
 
 def event_metrics(tmp_path: Path, events: int) -> Path:
     rows = "".join(
-        f"      - {{start: 2024-{1 + i % 10:02d}-{1 + i % 28:02d}, done: 2024-11-20}}\n"
+        f"      - {{start: 2024-{1 + i % 10:02d}-{1 + i % 28:02d}, done: 2024-11-20, ref: e{i}}}\n"
         for i in range(events)
     )
     return metrics_file(

@@ -58,7 +58,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a percent target must lie in 0–100, found {value}",
     ),
     "PC035": ("RRULE không hợp lệ: {reason}", "invalid RRULE: {reason}"),
-    "PC036": ("RRULE không có lần nào trong năm {year}", "the RRULE has no occurrence in {year}"),
+    "PC036": (
+        "RRULE không có lần nào từ {start} đến {until}",
+        "the RRULE has no occurrence from {start} to {until}",
+    ),
     "PC037": (
         "mức trần {cap} phải cùng dấu với điểm mỗi đơn vị {per_unit}",
         "the cap {cap} must have the sign of the points per unit {per_unit}",
@@ -290,6 +293,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "({thousands}) hoặc dấu thập phân ({decimal}); hãy viết {thousands} hoặc {decimal}",
         "{value!r} is ambiguous: a point or comma before three digits may separate thousands "
         "({thousands}) or decimals ({decimal}); write {thousands} or {decimal}",
+    ),
+    "PM033": (
+        "sự kiện bắt đầu {start} đã có ở mục thứ {first} của danh sách, với nội dung khác; "
+        "mỗi sự kiện ghi một lần (hai sự kiện cùng giờ bắt đầu thì ghi ref để phân biệt)",
+        "the event that starts {start} is already item {first} of the list, told otherwise; "
+        "write each event once (two events that start together need a ref each)",
+    ),
+    "PM034": (
+        "cần một đoạn văn bản, không phải danh sách hay bảng",
+        "a text is needed here, not a list or a mapping",
     ),
     "PC062": (
         "số có chữ số 0 ở đầu: {value!r} (YAML 1.1 đọc là số bát phân); viết {plain}",

@@ -190,8 +190,9 @@ def count_checks(tasks: Sequence[TaskResult]) -> dict[str, int]:
     seen: set[str] = set()
     for task in tasks:
         for check in task.checks:
-            if check.id not in seen:
-                seen.add(check.id)
+            fact = check.same_as or check.id  # X.4 is III.4.b's fact: counted once
+            if fact not in seen:
+                seen.add(fact)
                 counts[check.status.value] += 1
     return counts
 

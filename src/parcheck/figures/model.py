@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,22 +53,46 @@ class Events:
 Value = Number | Done | Submissions | Events
 
 
+def event_key(event: Event) -> tuple[dt.datetime, str]:
+    """An event is known by its start and its reference (spaces around it aside)."""
+    return event.start, (event.ref or "").strip()
+
+
+def same_event(
+    kept: Mapping[tuple[dt.datetime, str], object], event: Event
+) -> tuple[dt.datetime, str]:
+    """The key under which `event` is already `kept`: its own, or, when one of the two has
+    no reference, the one event of the same start."""
+    key = event_key(event)
+    if key in kept:
+        return key
+    starts = [k for k in kept if k[0] == event.start]
+    if len(starts) == 1 and (not key[1] or not starts[0][1]):
+        return starts[0]
+    return key
+
+
 def accumulate(earlier: Value, later: Value, *, same_day: bool = False) -> Value | None:
     """What a recurring duty's submissions and an event check's events add up to over
     snapshots: a submission or an event once reported stays reported, so a file need only
     list what is new. Submissions are the union of their days; events are kept by their
     start and reference, a later snapshot's version of an event (now handled) replacing the
-    earlier one. Within one day, two versions of one event that differ are a conflict:
-    None. None too for other kinds (the latest figure counts; within a day, a conflict)."""
+    earlier one (an event left open later keeps the `done` reported before: a blank
+    erases nothing; a `done` given again differently is a correction, and counts). Within
+    one day, two versions of one event that differ are a conflict: None. None too for
+    other kinds (the latest figure counts; within a day, a conflict)."""
     if isinstance(earlier, Submissions) and isinstance(later, Submissions):
         notes = "; ".join(sorted({n for n in (earlier.note, later.note) if n})) or None
         return Submissions(tuple(sorted(set(earlier.done) | set(later.done))), notes)
     if isinstance(earlier, Events) and isinstance(later, Events):
-        kept = {(e.start, e.ref): e for e in earlier.events}
+        kept = {event_key(e): e for e in earlier.events}
         for event in later.events:
-            key = (event.start, event.ref)
-            if same_day and key in kept and kept[key] != event:
-                return None
+            key = same_event(kept, event)
+            if key in kept and kept[key] != event:
+                if same_day:
+                    return None
+                if event.done is None:  # left blank later: the earlier `done` stays
+                    continue
             kept[key] = event
         notes = "; ".join(sorted({n for n in (earlier.note, later.note) if n})) or None
         events = tuple(sorted(kept.values(), key=lambda e: (e.start, e.ref or "")))

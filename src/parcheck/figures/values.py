@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from parcheck.dates import EARLIEST, LATEST, VIETNAM, dmy, in_range, parse_date
-from parcheck.figures.model import Done, Event, Events, Number, Submissions, Value
+from parcheck.figures.model import Done, Event, Events, Number, Submissions, Value, same_event
 from parcheck.plan.convert import decimal_text, number_form
 from parcheck.plan.units import Nearest
 from parcheck.safety.text import describe, forbidden, is_bidi
@@ -141,6 +141,8 @@ def text(raw: Any, where: tuple[Any, ...] = ()) -> str | None:
     control in it is refused at `where` (PM020, PM021): text reaches reports and terminals."""
     if raw is None:
         return None
+    if isinstance(raw, dict | list):  # `ref: [a]`: not a text
+        raise Bad("PM034", where)
     value = str(raw)
     char = forbidden(value)
     if char is not None:
@@ -267,6 +269,7 @@ def _events(raw: dict[str, Any], where: tuple[Any, ...], as_of: dt.date | None) 
     if len(events) > MAX_EVENTS:
         raise Bad("PM016", (*where, "events", MAX_EVENTS), found=len(events), limit=MAX_EVENTS)
     out = []
+    seen: dict[tuple[dt.datetime, str], tuple[int, Event]] = {}
     for i, item in enumerate(events):
         at = (*where, "events", i)
         if not isinstance(item, dict):
@@ -283,7 +286,15 @@ def _events(raw: dict[str, Any], where: tuple[Any, ...], as_of: dt.date | None) 
             _after("done", done_at.date(), as_of, (*at, "done"))
             if done_at < start:
                 raise Bad("PM031", (*at, "done"), done=_moment(done_at), start=_moment(start))
-        out.append(Event(start, done_at, text(item.get("ref"), (*at, "ref"))))
+        event = Event(start, done_at, text(item.get("ref"), (*at, "ref")))
+        key = same_event(seen, event)
+        if key in seen:  # one event written twice: once if alike, an error if not
+            if seen[key][1] != event:
+                first = seen[key][0] + 1
+                raise Bad("PM033", (*at, "start"), start=_moment(start), first=first)
+            continue
+        seen[key] = (i, event)
+        out.append(event)
     return Events(tuple(out), text(raw.get("note"), (*where, "note")))
 
 

@@ -221,7 +221,9 @@ class _Rules:
                 yield at((*cloc, "rrule"), exc.code, **exc.params)
             return
         if not dates:
-            yield at((*cloc, "rrule"), "PC036", year=self.plan.year)
+            start = dmy(check.start or self.plan.begins)
+            until = dmy(check.until or self.plan.end)
+            yield at((*cloc, "rrule"), "PC036", start=start, until=until)
         self.total += len(dates)
         if self.total > recurrence.MAX_OCCURRENCES:
             self.over = True

@@ -37,6 +37,7 @@ def render_template(plan: Plan, as_of: dt.date) -> str:
         comment(f"Số liệu kế hoạch {plan.id} — điền giá trị rồi gửi Văn phòng Sở", ""),
         comment("Ô để trống là chưa báo cáo: không xóa số liệu đã gửi trước đó.", ""),
         comment("Sự kiện: {events: []} là đã báo cáo không có sự kiện nào.", ""),
+        comment("Ngày nộp và sự kiện được cộng dồn qua các kỳ: chỉ cần ghi những lần mới.", ""),
         f"plan: {yaml_scalar(plan.id)}",
         f"as_of: {as_of.isoformat()}",
         "source: ",
