@@ -180,8 +180,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "PM007": ("thiếu trường bắt buộc {field!r}", "missing required field {field!r}"),
     "PM008": ("trường không có trong mẫu: {field!r}", "unknown field: {field!r}"),
     "PM009": (
-        "CSV cần dòng tiêu đề check,value,as_of,note; gặp {found}",
-        "CSV needs the header check,value,as_of,note; found {found}",
+        "CSV cần dòng tiêu đề check,value,as_of,note (hoặc Mã;Giá trị;Ngày số liệu;Ghi chú);"
+        " gặp {found}",
+        "CSV needs the header check,value,as_of,note (or Mã;Giá trị;Ngày số liệu;Ghi chú);"
+        " found {found}",
     ),
     "PM010": ("mẫu số phải lớn hơn 0", "the denominator must be greater than 0"),
     "PM011": (
@@ -303,6 +305,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "PM034": (
         "cần một đoạn văn bản, không phải danh sách hay bảng",
         "a text is needed here, not a list or a mapping",
+    ),
+    "PM040": (
+        "tệp CSV không phải UTF-8 ({reason}): trong Excel chọn Tệp > Lưu thành >"
+        ' "CSV UTF-8 (Comma delimited) (*.csv)" (Lưu thành CSV UTF-8) rồi gửi lại',
+        "the CSV file is not UTF-8 ({reason}): in Excel choose File > Save As >"
+        ' "CSV UTF-8 (Comma delimited) (*.csv)" and send it again',
     ),
     "PC062": (
         "số có chữ số 0 ở đầu: {value!r} (YAML 1.1 đọc là số bát phân); viết {plain}",

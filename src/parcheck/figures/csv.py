@@ -1,4 +1,8 @@
-"""Metrics snapshots written as CSV: `check,value,as_of,note`, a row a value."""
+"""Metrics snapshots written as CSV: `check,value,as_of,note`, a row a value, as a person or
+Vietnamese Excel writes it: comma, semicolon or tab between cells (told from the header row),
+Vietnamese headers (`Mã`, `Giá trị`, `Ngày số liệu`, `Ghi chú`, `Văn bản`) beside the English
+ones, UTF-8 with or without BOM, UTF-16 with a BOM, and Windows-1258 where it can be told
+apart safely; anything else is one problem saying how to save the file as "CSV UTF-8"."""
 
 from __future__ import annotations
 
@@ -13,7 +17,6 @@ from parcheck.dates import dmy
 from parcheck.figures.model import FileRead, Number, Snapshot, Submissions, Value
 from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value
 from parcheck.figures.values import text as text_field
-from parcheck.plan import yamldoc
 from parcheck.problems import FileProblems, Later, Problem, Severity
 
 
@@ -22,32 +25,38 @@ def read_csv(name: str, data: bytes, checks: PlanChecks) -> FileRead:
     row a day (a second row is an error naming the first), except a recurring duty's
     submissions, which may take a row each. A row with an empty value is not reported."""
     try:
-        text = yamldoc.decode(data, name)
-    except yamldoc.YamlProblems as exc:
-        return FileRead([], exc.problems)
+        text = decode(data)
+    except _Unreadable as bad:
+        return FileRead([], [Problem(name, bad.line, bad.column, bad.code, bad.params)])
+    text = unicodedata.normalize("NFC", text)
+    delimiter, skip = _delimiter(text)
     try:
-        rows = _rows(unicodedata.normalize("NFC", text))
+        rows = _rows(text, delimiter)
     except _Unreadable as bad:
         return FileRead([], [Problem(name, bad.line, 0, bad.code, bad.params)])
-    header = [cell.strip().lower() for cell in rows[0]] if rows else []
-    if header[:3] != ["check", "value", "as_of"]:
-        return FileRead([], [Problem(name, 1, 0, "PM009", {"found": ",".join(header) or "∅"})])
+    head = 1 if skip else 0  # after Excel's `sep=;` line, the header
+    columns = _columns(rows[head]) if len(rows) > head else None
+    if columns is None:
+        found = delimiter.join(c.strip() for c in rows[head]) if len(rows) > head else ""
+        return FileRead([], [Problem(name, head + 1, 0, "PM009", {"found": found or "∅"})])
     problems = FileProblems(name, "PM017")
     by_day: dict[dt.date, dict[str, Value]] = {}
     first_row: dict[tuple[dt.date, str], int] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows[head + 1 :], start=head + 2):
         if not any(cell.strip() for cell in row):
             continue
-        cells = [*row, "", "", "", ""][:4]
-        ident, raw, day_raw, note = (cell.strip() for cell in cells)
+        ident, raw, day_raw, note, evidence = (
+            row[i].strip() if i is not None and i < len(row) else "" for i in columns
+        )
         if ident not in checks.kinds:  # the hint worked out only if the problem is reported
             problems.add(Later(Severity.ERROR, partial(_unknown, name, number, ident, checks)))
             continue
         kind, unit = checks.kinds[ident]
         try:
             note = text_field(note) or ""
+            evidence = text_field(evidence) or ""
             day = read_day(day_raw)
-            value = _value(ident, kind, unit, raw, note, day)
+            value = _value(ident, kind, unit, raw, note, day, evidence)
         except Bad as bad:
             problems.add(Problem(name, number, 0, bad.code, bad.params_for(ident, kind)))
             continue
@@ -77,9 +86,12 @@ def read_csv(name: str, data: bytes, checks: PlanChecks) -> FileRead:
     return FileRead([Snapshot(name, day, v) for day, v in sorted(by_day.items())], [], place)
 
 
-def _value(ident: str, kind: str, unit: str, raw: str, note: str, day: dt.date) -> Value | None:
-    """The value of a row: a number or ratio (threshold), the day done with the note as its
-    evidence (deliverable), or submission days separated by `;` (recurring)."""
+def _value(
+    ident: str, kind: str, unit: str, raw: str, note: str, day: dt.date, evidence: str = ""
+) -> Value | None:
+    """The value of a row: a number or ratio (threshold), the day done with its evidence (the
+    evidence column, else the note) (deliverable), or submission days separated by `;`
+    (recurring)."""
     if kind == "threshold":
         if "/" in raw and not raw.endswith("%"):
             num, _, den = raw.partition("/")
@@ -91,7 +103,9 @@ def _value(ident: str, kind: str, unit: str, raw: str, note: str, day: dt.date) 
         assert isinstance(parsed, Number)
         return Number(parsed.value, note or None)
     if kind == "deliverable":
-        return read_value(kind, unit, {"done": raw, "evidence": note}, (), ident=ident, as_of=day)
+        return read_value(
+            kind, unit, {"done": raw, "evidence": evidence or note}, (), ident=ident, as_of=day
+        )
     if kind == "recurring":
         days = [d for d in re.split(r"[;\s]+", raw) if d]
         return read_value(kind, unit, {"done": days, "note": note or None}, (), as_of=day)
@@ -103,18 +117,123 @@ def _unknown(name: str, row: int, ident: str, checks: PlanChecks) -> Problem:
 
 
 class _Unreadable(Exception):
-    def __init__(self, line: int, code: str, **params: object) -> None:
+    def __init__(self, line: int, code: str, column: int = 0, **params: object) -> None:
         super().__init__(code)
         self.line = line
+        self.column = column
         self.code = code
         self.params = params
 
 
-def _rows(text: str) -> list[list[str]]:
+# The headers, each compared by `fold`: (English, Vietnamese) names of a column.
+_HEADERS = {
+    "check": ("check", "ma"),
+    "value": ("value", "giatri"),
+    "as_of": ("asof", "ngaysolieu"),
+    "note": ("note", "ghichu"),
+    "evidence": ("evidence", "vanban"),
+}
+_ORDER = ("check", "value", "as_of", "note", "evidence")
+_REQUIRED = ("check", "value", "as_of")
+
+
+def fold(name: str) -> str:
+    """`name` as it is compared with a header or a name a person types: lower case, without
+    diacritics (đ as d), spaces, underscores or hyphens."""
+    name = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D")).casefold()
+    return "".join(c for c in name if not unicodedata.combining(c) and c not in " _-\t\u00a0")
+
+
+def _columns(header: list[str]) -> tuple[int | None, ...] | None:
+    """The position of each of `_ORDER`'s columns in `header` (None: absent), or None when a
+    required column is missing or a column is named twice. Other columns are ignored (a
+    sheet may carry the check's title beside its id); an unnamed fourth column is the note,
+    as before headers were matched by name."""
+    names = {fold(alias): key for key, aliases in _HEADERS.items() for alias in aliases}
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        key = names.get(fold(cell))
+        if key is None:
+            continue
+        if key in found:
+            return None
+        found[key] = index
+    if any(key not in found for key in _REQUIRED):
+        return None
+    if "note" not in found and len(header) > 3 and not header[3].strip():
+        found["note"] = 3
+    return tuple(found.get(key) for key in _ORDER)
+
+
+def _delimiter(text: str) -> tuple[str, bool]:
+    """The delimiter between cells, told from the header row (the first line with text):
+    Excel's own `sep=;` line, else whichever of `;`, tab or `,` splits the header into the
+    required columns, else `,`. The flag says the first line was a `sep=` line. A semicolon
+    file's decimal commas stay inside their cells."""
+    lines = [line for line in text[:65536].splitlines() if line.strip()]
+    if not lines:
+        return ",", False
+    head = lines[0].strip()
+    if head.lower().startswith("sep=") and len(head) == 5 and head[4] in ",;\t":
+        return head[4], True
+    for delimiter in (";", "\t", ","):
+        cells = next(csv.reader([lines[0]], delimiter=delimiter))
+        if _columns(cells) is not None:
+            return delimiter, False
+    return ",", False
+
+
+# Windows-1258 is read only when the text it gives is plainly Vietnamese: every non-ASCII
+# character a Vietnamese letter (after NFC, which joins cp1258's combining tone marks) or one
+# of the few punctuation marks Word and Excel type (dashes, curly quotes, ellipsis, bullet).
+# Text in another code page (`ü`, `ß`, `æ`), a binary file, or a UTF-8 file with one broken
+# byte (its other letters read as `Ã¡`, `á»‡`, `Æ°`) gives other characters and is refused.
+_VIETNAMESE = frozenset(
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
+    "–—‘’“”…•"
+)
+
+
+def _plainly_vietnamese(text: str) -> bool:
+    return all(c.isascii() or c in _VIETNAMESE for c in set(unicodedata.normalize("NFC", text)))
+
+
+def decode(data: bytes) -> str:
+    """The text of a CSV file: UTF-8 (with or without BOM), UTF-16 with a BOM, or
+    Windows-1258 when the bytes are not UTF-8 and read as plainly Vietnamese text; else
+    `_Unreadable` (PM040) at the first byte that is not UTF-8, with the hint to save the
+    file as CSV UTF-8."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise _Unreadable(1, "PM040", 1, reason="UTF-32")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _Unreadable(1, "PM040", 1, reason="UTF-16") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        failed = _Unreadable(line, "PM040", column, reason=f"byte 0x{data[exc.start]:02x}")
+    if b"\x00" in data:
+        raise failed
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        raise failed from None
+    if not _plainly_vietnamese(text):
+        raise failed
+    return text
+
+
+def _rows(text: str, delimiter: str = ",") -> list[list[str]]:
     """The rows of `text`; a row csv cannot read is `_Unreadable` at its number (a cell longer
     than csv's limit of 131,072 characters is often a quote left open). Lines may end in
     CR LF, LF or a bare CR (old Mac files), which csv alone refuses."""
-    reader = csv.reader(io.StringIO(text, newline=None))
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
     rows: list[list[str]] = []
     while True:
         row = len(rows) + 1  # as the other problems of a CSV file count rows

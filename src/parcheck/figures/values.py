@@ -356,9 +356,16 @@ class PlanChecks:
         return {"id": ident, "hint": self.hint(ident)}
 
     def hint(self, ident: str) -> str:
-        """` — VI.3?`: the closest check id to `ident`, if one is close enough."""
-        close = self._ids.closest(ident, cutoff=0.6)
+        """` — VI.3?`: the check id `ident` is but for case and spacing (`vi.3`, `Vi. 3`),
+        else the closest check id, if one is close enough. Ids themselves stay exact: they
+        are codes."""
+        close = self._folded.get("".join(ident.casefold().split()))
+        close = close or self._ids.closest(ident, cutoff=0.6)
         return f" — {close}?" if close else ""
+
+    @cached_property
+    def _folded(self) -> dict[str, str]:
+        return {ident.casefold(): ident for ident in self.kinds}
 
     @cached_property
     def _ids(self) -> Nearest:
