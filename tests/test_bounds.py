@@ -459,7 +459,9 @@ def test_a_plan_reports_its_first_hundred_problems_then_a_count(
     assert result.exit_code == 1
     found = problem_lines(result.stdout, "PC032")
     assert len(found) == 100
-    assert found[0] == f"{units}:15:15: error PC032 unit not declared in units: 'VPP'"
+    assert (
+        found[0] == f"{units}:15:15: error PC032 unit not declared in units: 'VPP' — Văn phòng Sở?"
+    )
     assert f"{units}: error PC051 31 more problems in the file" in result.stdout
 
 

@@ -304,14 +304,14 @@ def assert_one_message(run_cli: RunCli, args: tuple[str, ...], vi: str, en: str)
             "not_met, overdue, at_risk, due_soon, no_data, pending, met",
         ),
         (
-            ("status", "--as-of", DAY, "--unit", "Thanh tra So"),
-            "--unit 'Thanh tra So': không có đơn vị này trong kế hoạch — Thanh tra Sở?",
-            "--unit 'Thanh tra So': no such unit in the plan — Thanh tra Sở?",
+            ("status", "--as-of", DAY, "--unit", "Thanh tra Sox"),
+            "--unit 'Thanh tra Sox': không có đơn vị này trong kế hoạch — Thanh tra Sở?",
+            "--unit 'Thanh tra Sox': no such unit in the plan — Thanh tra Sở?",
         ),
         (
-            ("report", "--as-of", DAY, "--unit", "Thanh tra So"),
-            "--unit 'Thanh tra So': không có đơn vị này trong kế hoạch — Thanh tra Sở?",
-            "--unit 'Thanh tra So': no such unit in the plan — Thanh tra Sở?",
+            ("report", "--as-of", DAY, "--unit", "Thanh tra Sox"),
+            "--unit 'Thanh tra Sox': không có đơn vị này trong kế hoạch — Thanh tra Sở?",
+            "--unit 'Thanh tra Sox': no such unit in the plan — Thanh tra Sở?",
         ),
         (
             ("status", "--as-of", DAY, "--section", "IV"),

@@ -23,16 +23,18 @@ class Deadline:
 
 
 def checks_of(plan: Plan, unit: str | None) -> list[tuple[Task, AnyCheck, str]]:
-    """(task, check, lead unit's name) for every check, or a unit's (as `status --unit`)."""
-    from parcheck.engine.selection import unit_covers_task
+    """(task, check, lead unit's name) for every check, or a unit's (as `status --unit`):
+    the unit found as `selection.find_unit` finds it, or UnitError (a ValueError)."""
+    from parcheck.engine.selection import find_unit, no_task_of_external, unit_covers_task
 
     units = UnitIndex(plan)
     wanted = None
     if unit:
-        wanted = units.find(unit)
-        if wanted is None:
-            close = units.closest(unit)
-            raise ValueError(f"unknown unit {unit!r}" + (f" — {close}?" if close else ""))
+        wanted = find_unit(units, unit)  # a UnitError (a ValueError) names the candidates
+        if wanted.kind == "external" and not any(
+            unit_covers_task(units, wanted, task) for task in plan.tasks()
+        ):
+            raise no_task_of_external(units, unit, wanted)
     return [
         (task, check, units.name_of(check.lead or task.lead))
         for task in plan.tasks()

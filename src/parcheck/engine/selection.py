@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from parcheck.engine.results import ORDER, Status, TaskResult
 from parcheck.errors import UsageError
-from parcheck.plan.units import UnitIndex
+from parcheck.plan.units import UnitIndex, fold
 
 if TYPE_CHECKING:
     from parcheck.plan.model import Plan, Task, Unit
@@ -25,6 +25,58 @@ class SelectionError(UsageError):
     def in_lang(self, lang: str) -> UsageError:
         """The same error with its message in `lang`."""
         return UsageError(self.message_en if lang == "en" else self.message)
+
+
+class UnitError(SelectionError, ValueError):
+    """An unknown, ambiguous or external unit asked for (exit 2); a ValueError too, as
+    `calendar` takes it."""
+
+
+def find_unit(units: UnitIndex, name: str) -> Unit:
+    """The unit `name` means (`--unit`), by id, name, short name or alias, ignoring case,
+    spacing and diacritics; UnitError names the candidates of an ambiguous name, or the
+    closest name to an unknown one."""
+    found = units.matches(name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = "; ".join(f"{u.id} ({u.name})" for u in found)
+        raise UnitError(
+            f"--unit {name!r}: có thể là nhiều đơn vị: {listed}; hãy ghi mã đơn vị",
+            f"--unit {name!r}: could be several units: {listed}; write the unit's id",
+        )
+    close = units.closest(name)
+    hint = f" — {close}?" if close else ""
+    raise UnitError(
+        f"--unit {name!r}: không có đơn vị này trong kế hoạch{hint}",
+        f"--unit {name!r}: no such unit in the plan{hint}",
+    )
+
+
+def no_task_of_external(units: UnitIndex, name: str, wanted: Unit) -> UnitError:
+    """The error for an outside body (`kind: external`, e.g. Sở Nội vụ) that leads and
+    supports no task: it receives reports, so an empty list would look like "nothing due"."""
+    own = ", ".join(u.id for u in units.units.values() if u.kind != "external")
+    return UnitError(
+        f"--unit {name!r}: {wanted.name} là cơ quan ngoài Sở (nơi nhận báo cáo), không chủ trì"
+        f" hay phối hợp nhiệm vụ nào của kế hoạch; các đơn vị của Sở: {own}",
+        f"--unit {name!r}: {wanted.name} is an outside body (it receives reports) and leads"
+        f" or supports no task of the plan; the department's units: {own}",
+    )
+
+
+def find_section(plan: Plan, name: str) -> str:
+    """The id of the section `name` means (`--section`): its id (`VI`, `vi`) or its title,
+    ignoring case, spacing and diacritics; else SelectionError listing the sections."""
+    wanted = fold(name)
+    for section in plan.sections:
+        if wanted in (fold(section.id), fold(section.title)):
+            return section.id
+    names = ", ".join(s.id for s in plan.sections)
+    raise SelectionError(
+        f"--section {name!r}: không có mục này; các mục: {names}",
+        f"--section {name!r}: no such section; sections: {names}",
+    )
 
 
 def unit_covers_task(units: UnitIndex, wanted: Unit, task: Task) -> bool:
@@ -60,31 +112,23 @@ def select(
     """The tasks a unit leads or supports (or a group it belongs to does), of one section;
     with `only` (comma-separated verdict codes), each task with just its checks of those
     verdicts, and only the tasks left with one: a task's status is then the worst of the
-    checks listed. SelectionError names an unknown unit (with the closest), section or
+    checks listed. SelectionError names an unknown unit (with the closest), the candidates
+    of an ambiguous one, an outside body that leads no task, an unknown section or
     verdict."""
     wanted_statuses = None if only is None else verdicts(only)  # `--only ""` names none
     chosen = list(tasks)
     if unit:
         units = UnitIndex(plan)
-        wanted = units.find(unit)
-        if wanted is None:
-            close = units.closest(unit)
-            raise SelectionError(
-                f"--unit {unit!r}: không có đơn vị này trong kế hoạch"
-                + (f" — {close}?" if close else ""),
-                f"--unit {unit!r}: no such unit in the plan" + (f" — {close}?" if close else ""),
-            )
+        wanted = find_unit(units, unit)
         by_id = {task.id: task for task in plan.tasks()}
+        if wanted.kind == "external" and not any(
+            unit_covers_task(units, wanted, task) for task in by_id.values()
+        ):
+            raise no_task_of_external(units, unit, wanted)
         chosen = [t for t in chosen if unit_covers_task(units, wanted, by_id[t.id])]
     if section:
-        sections = [s.id for s in plan.sections]
-        if section.strip().upper() not in sections:
-            names = ", ".join(sections)
-            raise SelectionError(
-                f"--section {section!r}: không có mục này; các mục: {names}",
-                f"--section {section!r}: no such section; sections: {names}",
-            )
-        chosen = [t for t in chosen if t.section == section.strip().upper()]
+        section_id = find_section(plan, section)
+        chosen = [t for t in chosen if t.section == section_id]
     if wanted_statuses is not None:
         kept = []
         for task in chosen:

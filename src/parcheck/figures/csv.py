@@ -17,6 +17,7 @@ from parcheck.dates import dmy
 from parcheck.figures.model import FileRead, Number, Snapshot, Submissions, Value
 from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value
 from parcheck.figures.values import text as text_field
+from parcheck.plan.units import fold
 from parcheck.problems import FileProblems, Later, Problem, Severity
 
 
@@ -135,13 +136,6 @@ _HEADERS = {
 }
 _ORDER = ("check", "value", "as_of", "note", "evidence")
 _REQUIRED = ("check", "value", "as_of")
-
-
-def fold(name: str) -> str:
-    """`name` as it is compared with a header or a name a person types: lower case, without
-    diacritics (đ as d), spaces, underscores or hyphens."""
-    name = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D")).casefold()
-    return "".join(c for c in name if not unicodedata.combining(c) and c not in " _-\t\u00a0")
 
 
 def _columns(header: list[str]) -> tuple[int | None, ...] | None:

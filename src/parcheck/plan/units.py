@@ -13,6 +13,14 @@ if TYPE_CHECKING:
     from parcheck.plan.model import Plan, Unit
 
 
+def fold(name: str) -> str:
+    """`name` as a person may type it: lower case, without diacritics (đ as d), spaces,
+    underscores or hyphens (`thanh tra so` is `Thanh tra Sở`; a CSV header `NGAY SO LIEU` is
+    `Ngày số liệu`)."""
+    name = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D")).casefold()
+    return "".join(c for c in name if not unicodedata.combining(c) and c not in " _-\t\u00a0")
+
+
 def normal(text: str) -> str:
     """NFC, case-folded, white space folded: the form in which names are compared."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
@@ -53,24 +61,42 @@ class Nearest:
 
 
 class UnitIndex:
-    """The plan's units by every name they go by."""
+    """The plan's units by every name they go by: id, name, short name, aliases; as written
+    (case and spacing aside) and as `fold`ed (diacritics aside too)."""
 
     def __init__(self, plan: Plan) -> None:
         self.units = {unit.id: unit for unit in plan.units}
         self.by_name: dict[str, Unit] = {}
+        self.by_fold: dict[str, dict[str, Unit]] = {}
         for unit in plan.units:
-            for name in (unit.id, unit.name, *unit.aliases):
-                self.by_name.setdefault(normal(name), unit)
+            for name in (unit.id, unit.name, unit.short, *unit.aliases):
+                if name:
+                    self.by_name.setdefault(normal(name), unit)
+                    self.by_fold.setdefault(fold(name), {}).setdefault(unit.id, unit)
+
+    def matches(self, name: str) -> list[Unit]:
+        """The units `name` may mean: the one it names but for case and spacing, else every
+        unit it names but for diacritics too (more than one: ambiguous)."""
+        exact = self.by_name.get(normal(name))
+        if exact is not None:
+            return [exact]
+        return list(self.by_fold.get(fold(name), {}).values())
 
     def find(self, name: str) -> Unit | None:
-        return self.by_name.get(normal(name))
+        found = self.matches(name)
+        return found[0] if len(found) == 1 else None
 
     def closest(self, name: str) -> str | None:
-        return self._names.closest(name, cutoff=0.5)
+        """The full name of the unit one of whose names is closest to `name`, both folded
+        (`thanh tra sox` → `Thanh tra Sở`), if one is close enough."""
+        close = self._names.closest(fold(name), cutoff=0.5)
+        if close is None:
+            return None
+        return next(iter(self.by_fold[close].values())).name
 
     @cached_property
     def _names(self) -> Nearest:
-        return Nearest(unit.name for unit in self.units.values())
+        return Nearest(self.by_fold)
 
     def name_of(self, name: str) -> str:
         """The full name of the unit `name` refers to (or `name` itself if unknown)."""
