@@ -193,11 +193,19 @@ def _plainly_vietnamese(text: str) -> bool:
     return all(c.isascii() or c in _VIETNAMESE for c in set(unicodedata.normalize("NFC", text)))
 
 
+def _at(data: bytes, offset: int) -> _Unreadable:
+    """PM040 at the byte at `offset`, by line and column."""
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    return _Unreadable(line, "PM040", column, reason=f"byte 0x{data[offset]:02x}")
+
+
 def decode(data: bytes) -> str:
     """The text of a CSV file: UTF-8 (with or without BOM), UTF-16 with a BOM, or
     Windows-1258 when the bytes are not UTF-8 and read as plainly Vietnamese text; else
-    `_Unreadable` (PM040) at the first byte that is not UTF-8, with the hint to save the
-    file as CSV UTF-8."""
+    `_Unreadable` (PM040) at the first byte that is not UTF-8 (or the first NUL: UTF-16
+    without a BOM, a binary file), with the hint to save the file as CSV UTF-8."""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         raise _Unreadable(1, "PM040", 1, reason="UTF-32")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -205,15 +213,17 @@ def decode(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise _Unreadable(1, "PM040", 1, reason="UTF-16") from None
+    nul = data.find(b"\x00")  # UTF-16 without a BOM is valid UTF-8 with a NUL in every pair
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        failed = _Unreadable(line, "PM040", column, reason=f"byte 0x{data[exc.start]:02x}")
-    if b"\x00" in data:
-        raise failed
+        failed = _at(data, exc.start)
+        if nul >= 0:
+            raise failed from None
+    else:
+        if nul >= 0:
+            raise _at(data, nul)
+        return text
     try:
         text = data.decode("cp1258")
     except UnicodeDecodeError:
