@@ -62,3 +62,13 @@ def test_a_semicolon_row_problem_names_its_row(run_cli: RunCli, tmp_path: Path) 
     assert result.exit_code == 1
     # ids are codes, matched exactly; the hint finds the id whatever the case
     assert f"{path}:3: error PM001 no check 'vi.3' in the plan — VI.3?" in result.stdout
+
+
+def test_the_fourth_column_after_check_value_as_of_is_still_the_note(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    # before headers were matched by name, any fourth column was the note: a deliverable's
+    # evidence must not be dropped now that other columns are ignored
+    path = tmp_path / "old.csv"
+    path.write_text("check,value,as_of,notes\nI.4.c,2024-11-20,2024-11-25,456/BC-SNV\n")
+    assert _actual(run_cli, path)["I.4.c"] == ("2024-11-20", "met", "456/BC-SNV")

@@ -141,8 +141,8 @@ _REQUIRED = ("check", "value", "as_of")
 def _columns(header: list[str]) -> tuple[int | None, ...] | None:
     """The position of each of `_ORDER`'s columns in `header` (None: absent), or None when a
     required column is missing or a column is named twice. Other columns are ignored (a
-    sheet may carry the check's title beside its id); an unnamed fourth column is the note,
-    as before headers were matched by name."""
+    sheet may carry the check's title beside its id); after `check,value,as_of` in that order,
+    a fourth column of any other name is the note, as before headers were matched by name."""
     names = {fold(alias): key for key, aliases in _HEADERS.items() for alias in aliases}
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
@@ -154,8 +154,9 @@ def _columns(header: list[str]) -> tuple[int | None, ...] | None:
         found[key] = index
     if any(key not in found for key in _REQUIRED):
         return None
-    if "note" not in found and len(header) > 3 and not header[3].strip():
-        found["note"] = 3
+    legacy = [found.get(key) for key in _REQUIRED] == [0, 1, 2]
+    if "note" not in found and len(header) > 3 and legacy and 3 not in found.values():
+        found["note"] = 3  # `check,value,as_of,notes`: the fourth column was always the note
     return tuple(found.get(key) for key in _ORDER)
 
 
