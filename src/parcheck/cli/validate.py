@@ -27,20 +27,21 @@ def validate(
     plans: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Plan files to check (default: --plan, plans/kh2024.yaml).", show_default=False
+            help="Các tệp kế hoạch cần kiểm tra (mặc định: --plan, plans/kh2024.yaml).",
+            show_default=False,
         ),
     ] = None,
-    plan: Annotated[Path, typer.Option("--plan", help="Plan file.")] = DEFAULT_PLAN,
+    plan: Annotated[Path, typer.Option("--plan", help="Tệp kế hoạch.")] = DEFAULT_PLAN,
     metrics: Annotated[
         list[Path] | None,
-        typer.Option("--metrics", help="Metrics files or folders to check against the plan."),
+        typer.Option("--metrics", help="Tệp hoặc thư mục số liệu cần kiểm tra theo kế hoạch."),
     ] = None,
     fmt: Annotated[
-        ValidateFormat, typer.Option("--format", help="text, json or github.")
+        ValidateFormat, typer.Option("--format", help="text, json hoặc github.")
     ] = ValidateFormat.text,
     lang: LangOption = LangOpt.vi,
 ) -> None:
-    """Check plan files (and metrics files) for schema and meaning; exit 1 on problems."""
+    """Kiểm tra cấu trúc và nội dung tệp kế hoạch (và tệp số liệu); mã thoát 1 khi có lỗi."""
     from parcheck.render.findings import RENDERERS, FindingsFormat
 
     findings, loaded = validate_plans(plans or [plan])

@@ -1,0 +1,179 @@
+"""Help and option errors in Vietnamese by default, English with --lang en (anywhere on the
+line) or PARCHECK_LANG=en; --version, -h; every message in both languages."""
+
+from __future__ import annotations
+
+import re
+import string
+import subprocess
+import sys
+
+import pytest
+
+from parcheck.cli import COMMANDS
+from parcheck.problems import MESSAGES
+from tests.conftest import PLAN, RunCli
+
+ENGLISH_FRAME = ("Usage:", "Try '", "Error:", "Options:", "Show this message")
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_is_vietnamese_by_default(run_cli: RunCli, command: str) -> None:
+    args = [command, "--help"] if command else ["--help"]
+    result = run_cli(*args)
+    assert result.exit_code == 0
+    assert "Cách dùng: parcheck" in result.stdout
+    assert "Tùy chọn:" in result.stdout
+    assert "Hiện trợ giúp này rồi thoát." in result.stdout
+    for word in ENGLISH_FRAME:
+        assert word not in result.stdout
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_in_english_with_lang_en(run_cli: RunCli, command: str) -> None:
+    args = [command, "-h", "--lang", "en"] if command else ["--lang", "en", "-h"]
+    result = run_cli(*args)
+    assert result.exit_code == 0
+    assert "Usage: parcheck" in result.stdout
+    assert "Options:" in result.stdout
+    assert "Cách dùng" not in result.stdout
+    assert "Tùy chọn" not in result.stdout
+
+
+def test_status_help_words(run_cli: RunCli) -> None:
+    vi = " ".join(run_cli("status", "-h").stdout.split())
+    assert "Coi là sắp đến hạn trong ngần này ngày." in vi
+    assert "[mặc định: 14; ≥ 0]" in vi
+    en = " ".join(run_cli("--lang", "en", "status", "-h").stdout.split())
+    assert "Due soon within this many days." in en
+    assert "[default: 14" in en
+
+
+OPTION_ERRORS = [
+    (["status", "--nope"], "không có tùy chọn --nope", "No such option: --nope"),
+    (
+        ["status", "--format", "xml"],
+        "giá trị không hợp lệ cho '--format': 'xml' không phải một trong",
+        "Invalid value for '--format': 'xml' is not one of",
+    ),
+    (
+        ["status", "--warn-days", "-5"],
+        "giá trị không hợp lệ cho '--warn-days': -5 nằm ngoài khoảng ≥ 0.",
+        "-5 is not in the range x>=0.",
+    ),
+    (["status", "--warn-days"], "tùy chọn '--warn-days' cần một giá trị.", "requires an"),
+    (["schema"], "thiếu đối số 'name'", "Missing argument 'name'"),
+    (["schema", "plan", "extra"], "thừa đối số: extra", "unexpected extra argument"),
+    (["staus"], "không có lệnh 'staus'. Ý bạn là 'status'?", "No such command 'staus'."),
+    (["validate", "--format", "xml"], "không phải một trong", "is not one of"),
+]
+
+
+@pytest.mark.parametrize(("args", "vi", "en"), OPTION_ERRORS)
+def test_option_errors_in_vietnamese(run_cli: RunCli, args: list[str], vi: str, en: str) -> None:
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert vi in result.stderr
+    if args != ["status", "--warn-days"]:  # click shows no usage for a value left out
+        assert "Cách dùng: parcheck" in result.stderr
+        assert "Xem 'parcheck" in result.stderr and "-h' để được trợ giúp." in result.stderr
+    assert "Lỗi: " in result.stderr
+    for word in ("Usage:", "Try '", "Error:", en):
+        assert word not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("args", "vi", "en"), OPTION_ERRORS)
+def test_option_errors_in_english(
+    run_cli: RunCli, args: list[str], vi: str, en: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run_cli("--lang", "en", *args)
+    assert result.exit_code == 2
+    assert en in result.stderr
+    assert "Error: " in result.stderr
+    monkeypatch.setenv("PARCHECK_LANG", "en")
+    result = run_cli(*args)
+    assert en in result.stderr
+    assert "Lỗi" not in result.stderr
+
+
+def test_lang_before_the_command(run_cli: RunCli) -> None:
+    result = run_cli("--lang", "en", "status", "--format", "xml")
+    assert result.exit_code == 2
+    assert "Invalid value for '--format'" in result.stderr
+
+
+def test_lang_en_on_the_line_wins_over_environment(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARCHECK_LANG", "en")
+    result = run_cli("status", "--lang", "vi", "--nope")
+    assert "không có tùy chọn --nope" in result.stderr
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    result = subprocess.run(
+        [sys.executable, "-m", "parcheck", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert result.stdout == f"parcheck {version('parcheck')}\n"
+
+
+def test_short_help_everywhere(run_cli: RunCli) -> None:
+    for command in COMMANDS:
+        result = run_cli(command, "-h")
+        assert result.exit_code == 0
+        assert f"Cách dùng: parcheck {command}" in result.stdout
+
+
+def test_shell_completion_is_offered(run_cli: RunCli) -> None:
+    result = run_cli("--help")
+    assert "--install-completion" in result.stdout
+    assert "--show-completion" in result.stdout
+
+
+def test_a_directory_as_plan_has_no_python_words(run_cli: RunCli) -> None:
+    result = run_cli("status", "--plan", str(PLAN.parent), "--as-of", "2024-11-25")
+    assert result.exit_code == 2
+    for word in ("Is a directory", "[Errno", "NoneType", "datetime.date"):
+        assert word not in result.stderr
+
+
+def _fields(text: str) -> set[str]:
+    """The placeholders of a message; `{x_vi}`/`{x_en}` are one value in each language."""
+    names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    return {name.removesuffix("_vi").removesuffix("_en") for name in names}
+
+
+def _faults(table: dict[str, tuple[str, ...]]) -> list[str]:
+    """What is wrong in a code → (vi, en) table: a code not of the form, a language
+    missing or empty, the English left as the Vietnamese, placeholders that differ."""
+    faults = []
+    for code, texts in table.items():
+        if not re.fullmatch(r"P[A-Z]\d{3}", code):
+            faults.append(f"{code}: not a code")
+        if len(texts) != 2 or not all(isinstance(t, str) and t.strip() for t in texts):
+            faults.append(f"{code}: needs a Vietnamese and an English text")
+            continue
+        vi, en = texts
+        if vi == en:
+            faults.append(f"{code}: the same text in both languages")
+        if _fields(vi) != _fields(en):
+            faults.append(f"{code}: placeholders {_fields(vi)} ≠ {_fields(en)}")
+    return faults
+
+
+def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
+    assert _faults(dict(MESSAGES)) == []
+
+
+def test_the_message_check_finds_a_missing_language() -> None:
+    bad: dict[str, tuple[str, ...]] = {
+        "PC001": ("không tìm thấy tệp",),
+        "PC002": ("không đọc được {path}", ""),
+        "PC003": ("không đọc được {path}", "cannot read {file}"),
+        "PC004": ("{key}: thiếu", "{key_en}: missing"),
+    }
+    assert len(_faults(bad)) == 3
