@@ -7,6 +7,7 @@ import re
 import string
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -177,3 +178,45 @@ def test_the_message_check_finds_a_missing_language() -> None:
         "PC004": ("{key}: thiếu", "{key_en}: missing"),
     }
     assert len(_faults(bad)) == 3
+
+
+def test_a_date_outside_the_plan_year_is_a_warning(run_cli: RunCli) -> None:
+    result = run_cli("status", "--plan", PLAN, "--as-of", "2026-11-25", "--fail-on", "never")
+    assert result.exit_code == 0
+    warning = [line for line in result.stderr.splitlines() if "2026" in line]
+    assert warning == [
+        "parcheck: cảnh báo: ngày 25/11/2026 nằm ngoài năm của kế hoạch (2024); "
+        "hãy dùng --as-of với một ngày trong năm 2024"
+    ]
+    english = run_cli("report", "--plan", PLAN, "--as-of", "2026-01-25", "--lang", "en")
+    assert "warning: the date 25/01/2026 lies outside the plan's year 2024" in english.stderr
+    inside = run_cli("status", "--plan", PLAN, "--as-of", "2024-11-25", "--fail-on", "never")
+    assert "năm của kế hoạch" not in inside.stderr
+
+
+@pytest.mark.parametrize("command", ["status", "report", "validate", "template"])
+def test_missing_default_plan_hints_at_plan_option(
+    run_cli: RunCli, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = (
+        run_cli(command, "--as-of", "2024-11-25") if command != "validate" else run_cli(command)
+    )
+    assert result.exit_code == 2
+    assert "PC001" in result.stderr or "PC001" in result.stdout
+    assert "hãy chạy parcheck trong thư mục dự án hoặc chỉ ra tệp kế hoạch bằng --plan" in (
+        result.stderr
+    )
+
+
+def test_missing_plan_given_by_name_has_no_hint(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("status", "--plan", tmp_path / "kh.yaml", "--as-of", "2024-11-25")
+    assert result.exit_code == 2
+    assert "--plan" not in result.stderr
+
+
+def test_an_empty_metrics_folder_is_a_warning(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("status", "--plan", PLAN, "--metrics", tmp_path, "--as-of", "2024-11-25")
+    assert result.exit_code in (0, 1)
+    assert "warning PM011" in result.stderr
+    assert "error" not in result.stderr

@@ -351,21 +351,62 @@ def stop(problems: Sequence[Problem], lang: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def load_inputs(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan, MetricsRead, str]:
+def load_inputs(
+    plan: Path, metrics: list[Path] | None, lang: str, day: dt.date | None = None
+) -> tuple[Plan, MetricsRead, str]:
     """The plan, the metrics snapshots and the plan file's short hash, or exit 2 with every
-    problem."""
+    problem. A `day` outside the plan's year is said in a warning, and the run goes on."""
     from parcheck.figures import read_metrics
     from parcheck.plan.load import load_plan
 
     loaded = load_plan(plan)
     if not loaded.ok or loaded.plan is None:
-        raise stop([p for p in loaded.problems if p.severity == "error"], lang)
+        stopped = stop([p for p in loaded.problems if p.severity == "error"], lang)
+        missing_default(plan, lang)
+        raise stopped
+    if day is not None:
+        outside_year(day, loaded.plan.year, lang)
     read = read_metrics(metrics_paths(metrics), loaded.plan)
     if any(p.severity == "error" for p in read.problems):
         raise stop(read.problems, lang)
     # an empty folder, a FIFO skipped: said, and the run goes on
     say("".join(w.render("en" if lang == "en" else "vi") + "\n" for w in read.problems))
     return loaded.plan, read, loaded.digest
+
+
+def missing_default(plan: Path, lang: str) -> None:
+    """When the default plan is not where the command runs: a hint to pass `--plan`."""
+    if plan != DEFAULT_PLAN or plan.exists():
+        return
+    if lang == "en":
+        say(
+            f"parcheck: there is no {DEFAULT_PLAN} in this folder; run parcheck in the "
+            "project folder or name the plan with --plan FILE\n"
+        )
+    else:
+        say(
+            f"parcheck: không có {DEFAULT_PLAN} trong thư mục này; hãy chạy parcheck trong "
+            "thư mục dự án hoặc chỉ ra tệp kế hoạch bằng --plan TỆP\n"
+        )
+
+
+def outside_year(day: dt.date, year: int, lang: str) -> None:
+    """A one-line warning when the date of the run lies outside the plan's year (running in
+    2026 against the 2024 plan counts every deadline as years late)."""
+    from parcheck.dates import dmy
+
+    if day.year == year:
+        return
+    if lang == "en":
+        say(
+            f"parcheck: warning: the date {dmy(day)} lies outside the plan's year {year}; "
+            f"pass --as-of with a day of {year}\n"
+        )
+    else:
+        say(
+            f"parcheck: cảnh báo: ngày {dmy(day)} nằm ngoài năm của kế hoạch ({year}); "
+            f"hãy dùng --as-of với một ngày trong năm {year}\n"
+        )
 
 
 def metrics_paths(metrics: list[Path] | None) -> list[Path]:

@@ -116,7 +116,7 @@ def report(
     day = (
         _month_day(month, lang.value) if month is not None else as_of_option(as_of, lang=lang.value)
     )
-    plan_model, read, digest = load_inputs(plan, metrics, lang.value)
+    plan_model, read, digest = load_inputs(plan, metrics, lang.value, day)
     folders = metrics_paths(metrics)
     inputs = (plan, *read.paths, *(f for f in folders if f.is_dir()))
     request = ReportRequest(day, lang.value, fmt.value, unit, output, shown(plan), digest, inputs)

@@ -128,7 +128,7 @@ def status(
 ) -> None:
     """Kết quả của mọi chỉ tiêu trong kế hoạch tại một ngày; mã thoát 1 khi chạm mức --fail-on."""
     day = as_of_option(as_of, lang=lang.value)
-    plan_model, read, _ = load_inputs(plan, metrics, lang.value)
+    plan_model, read, _ = load_inputs(plan, metrics, lang.value, day)
     wanted = None if only is None else ",".join(only)  # --only a --only b: both
     request = StatusRequest(
         day, lang.value, fmt.value, unit, section, wanted, warn_days, fail_on.value, by.value

@@ -16,5 +16,5 @@ def template(
     from parcheck.render.template import render_template
 
     day = as_of_option(as_of)
-    plan_model, _, _ = load_inputs(plan, [], "vi")
+    plan_model, _, _ = load_inputs(plan, [], "vi", day)
     sys.stdout.write(render_template(plan_model, day))

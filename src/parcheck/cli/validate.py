@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from parcheck.cli.app import DEFAULT_PLAN, LangOpt, LangOption, app
+from parcheck.cli.app import DEFAULT_PLAN, LangOpt, LangOption, app, missing_default
 from parcheck.plan.load import LoadedPlan, load_plan
 from parcheck.problems import CANNOT_READ, Problem
 from parcheck.render.findings import FileFindings
@@ -49,6 +49,8 @@ def validate(
         findings.extend(validate_metrics(metrics, loaded[0]))
     sys.stdout.write(RENDERERS[FindingsFormat(fmt.value)](findings, lang.value))
     if any(p.code in CANNOT_READ for found in findings for p in found.problems):
+        if not plans:
+            missing_default(plan, lang.value)
         raise typer.Exit(2)
     raise typer.Exit(0 if all(found.valid for found in findings) else 1)
 
