@@ -220,3 +220,14 @@ def test_an_empty_metrics_folder_is_a_warning(run_cli: RunCli, tmp_path: Path) -
     assert result.exit_code in (0, 1)
     assert "warning PM011" in result.stderr
     assert "error" not in result.stderr
+
+
+def test_an_unknown_unit_in_calendar_is_said_in_vietnamese(run_cli: RunCli) -> None:
+    result = run_cli("calendar", "--plan", PLAN, "--unit", "phong cm")
+    assert result.exit_code == 2
+    assert "Lỗi: giá trị không hợp lệ cho --unit: không có đơn vị 'phong cm' trong kế hoạch" in (
+        result.stderr
+    )
+    assert "unknown unit" not in result.stderr
+    english = run_cli("calendar", "--plan", PLAN, "--unit", "phong cm", "--lang", "en")
+    assert "unknown unit 'phong cm'" in english.stderr

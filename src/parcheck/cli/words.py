@@ -32,9 +32,20 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(\S+) is not a valid boolean\.", r"\1 không phải có/không."),
     (r"(\S+) is not in the range (.+?)\.", r"\1 nằm ngoài khoảng \2."),
     (r"x>=(\S+)", r"≥ \1"),
+    # parcheck's own ValueErrors that a command turns into a bad value (BadParameter)
+    (r"no working day within ten years", "không có ngày làm việc nào trong mười năm"),
+    (r"no working hours within ten years", "không có giờ làm việc nào trong mười năm"),
     (r"x<=(\S+)", r"≤ \1"),
 )
 _COMPILED = tuple((re.compile(pattern, re.MULTILINE), vi) for pattern, vi in _PHRASES)
+
+
+def _unknown_unit(match: re.Match[str]) -> str:
+    close = f" — có phải {match[2]}?" if match[2] else ""
+    return f"không có đơn vị {match[1]} trong kế hoạch{close}"
+
+
+_UNKNOWN_UNIT = re.compile(r"unknown unit ('.*?')(?: — (.+?)\?)?$", re.MULTILINE)
 
 # headings, marks and typer's own option help
 _WORDS = {
@@ -59,7 +70,7 @@ def vi(text: str) -> str:
     """`text` from typer (a help page, an error with its usage frame) in Vietnamese."""
     for pattern, words in _COMPILED:
         text = pattern.sub(words, text)
-    return text
+    return _UNKNOWN_UNIT.sub(_unknown_unit, text)
 
 
 def vi_word(text: str) -> str:
