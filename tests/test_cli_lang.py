@@ -231,3 +231,16 @@ def test_an_unknown_unit_in_calendar_is_said_in_vietnamese(run_cli: RunCli) -> N
     assert "unknown unit" not in result.stderr
     english = run_cli("calendar", "--plan", PLAN, "--unit", "phong cm", "--lang", "en")
     assert "unknown unit 'phong cm'" in english.stderr
+
+
+def test_the_template_comments_are_in_words(run_cli: RunCli) -> None:
+    text = run_cli("template", "--plan", PLAN, "--as-of", "2024-11-25").stdout
+    comments = "\n".join(line for line in text.splitlines() if line.lstrip().startswith("#"))
+    assert "  # I.2.b [định kỳ] Báo cáo Lãnh đạo Sở" in text
+    assert "  #   thứ Sáu hằng tuần · lần tới 29/11/2024 · Văn phòng Sở" in text
+    assert "  #   cuối mỗi quý · lần tới 31/12/2024 · Văn phòng Sở" in text
+    assert "  #   chỉ tiêu: từ 2 sáng kiến trở lên · hạn 30/06/2024" in text
+    assert "[chỉ tiêu]" in text and "[sản phẩm]" in text and "[sự kiện]" in text
+    for word in ("FREQ=", "[threshold]", "[deliverable]", "[event]", "[recurring]", ">=", "2024-"):
+        assert word not in comments, word
+    assert "as_of: 2024-11-25" in text  # the data stays ISO: it is read back
