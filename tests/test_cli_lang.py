@@ -244,3 +244,40 @@ def test_the_template_comments_are_in_words(run_cli: RunCli) -> None:
     for word in ("FREQ=", "[threshold]", "[deliverable]", "[event]", "[recurring]", ">=", "2024-"):
         assert word not in comments, word
     assert "as_of: 2024-11-25" in text  # the data stays ISO: it is read back
+
+
+def test_shell_completion_script_for_bash(run_cli: RunCli) -> None:
+    result = run_cli("--show-completion", "bash")
+    assert result.exit_code == 0
+    assert "_PARCHECK_COMPLETE" in result.stdout
+
+
+PYTHON_WORDS = (
+    "NoneType",
+    "datetime.date(",
+    "Is a directory",
+    "[Errno",
+    "No such file",
+    "Traceback",
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "--plan", PLAN, "--as-of", "2024-11-25", "-o", "/"],
+        ["report", "--plan", PLAN, "--as-of", "2024-11-25", "-o", "/nonexistent/x.md"],
+        ["calendar", "--plan", PLAN, "--ics", "/"],
+        ["status", "--plan", PLAN, "--as-of", ""],
+        ["status", "--plan", PLAN, "--as-of", "2024-02-30"],
+        ["status", "--plan", PLAN, "--metrics", "/nonexistent", "--as-of", "2024-11-25"],
+        ["status", "--plan", "/", "--as-of", "2024-11-25"],
+        ["report", "--plan", PLAN, "--month", "2024-13"],
+    ],
+)
+def test_messages_have_no_python_words(run_cli: RunCli, args: list[object]) -> None:
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert result.stderr.strip()
+    for word in PYTHON_WORDS:
+        assert word not in result.stderr + result.stdout, word
