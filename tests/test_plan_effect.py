@@ -219,7 +219,7 @@ def test_the_template_asks_for_a_shared_fact_once(run_cli: RunCli) -> None:
     assert "  X.4:" not in result.stdout
     assert "  #   cùng số liệu với III.4.a: điền một lần, dưới III.4.a" in result.stdout
     # the due days it names are the moved ones: Saturday 25/05 → Monday 27/05
-    assert "FREQ=MONTHLY;BYMONTHDAY=25 · lần tới 2024-05-27" in result.stdout
+    assert "ngày 25 hằng tháng · lần tới 27/05/2024" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.core import Context
+from typer._click.formatting import HelpFormatter
 from typer.core import TyperGroup
 
 from parcheck.errors import Interrupted, ParcheckError, UsageError
@@ -20,6 +22,78 @@ if TYPE_CHECKING:
     from parcheck.figures import MetricsRead
     from parcheck.plan.model import Plan
     from parcheck.problems import Problem
+
+
+_LANG = ["vi"]  # the language of this run's help and option errors: set in GuardedGroup.main
+
+
+def lang_of(args: Sequence[str]) -> str:
+    """`en` when `--lang en` (or `--lang=en`) is anywhere on the line, or PARCHECK_LANG=en
+    and no `--lang` is given; otherwise `vi`."""
+    import os
+
+    for i, word in enumerate(args):
+        if word == "--lang" and i + 1 < len(args):
+            return "en" if str(args[i + 1]).lower() == "en" else "vi"
+        if str(word).startswith("--lang="):
+            return "en" if str(word).split("=", 1)[1].lower() == "en" else "vi"
+    return "en" if os.environ.get("PARCHECK_LANG", "").lower() == "en" else "vi"
+
+
+def _lang_after_command(args: list[str], commands: Mapping[str, Any]) -> list[str]:
+    """`parcheck --lang en status`: the `--lang` given before the command moved after it
+    (only the commands have the option); dropped when no command follows (`--help`) or the
+    command has no `--lang` (`schema`: its output has no words)."""
+    out: list[str] = []
+    moved: list[str] = []
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word in commands:
+            rest = args[i + 1 :]
+            if not any("--lang" in getattr(p, "opts", ()) for p in commands[word].params):
+                return [*out, word, *_lang_after_command(rest, {})]
+            return [*out, word, *moved, *rest]
+        if word == "--lang" and i + 1 < len(args):
+            moved += args[i : i + 2]
+            i += 2
+            continue
+        if word.startswith("--lang="):
+            moved.append(word)
+        else:
+            out.append(word)
+        i += 1
+    return out
+
+
+def _help_text(text: str) -> str:
+    """A line of help in this run's language."""
+    from parcheck.cli import words
+
+    return words.en(text) if _LANG[0] == "en" else words.vi_word(text)
+
+
+class _Formatter(HelpFormatter):
+    """typer's help page with its headings and typer's own words in Vietnamese, and
+    parcheck's (Vietnamese) help in English under `--lang en`."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None and _LANG[0] != "en":
+            prefix = "Cách dùng: "
+        super().write_usage(prog, args, prefix)
+
+    def write_text(self, text: str) -> None:
+        super().write_text(_help_text(text))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+        super().write_dl([(a, _help_text(b)) for a, b in rows], *args, **kwargs)
+
+    def section(self, name: str) -> Any:
+        return super().section(_help_text(name))
+
+
+class _Context(Context):
+    formatter_class = _Formatter
 
 
 def _english(ctx: typer.Context) -> bool:
@@ -79,7 +153,21 @@ class GuardedGroup(TyperGroup):
     """The one place where errors become messages: a ParcheckError its message and exit
     code; a failed write to stdout (full disk, closed pipe) one message and exit 2; Ctrl-C
     exit 130; anything unexpected a short message asking for a report, and exit 2. No
-    traceback reaches the user."""
+    traceback reaches the user. typer's own option errors and help are shown in the
+    run's language (Vietnamese unless `--lang en` or PARCHECK_LANG=en)."""
+
+    context_class = _Context
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        words = list(sys.argv[1:] if args is None else args)
+        _LANG[0] = lang_of(words)
+        return super().main(_lang_after_command(words, self.commands), *rest, **kwargs)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            command.context_class = _Context
+        return command
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         """Parsing the options prints `--help` (and no-arguments help) before `invoke`: a
@@ -92,6 +180,10 @@ class GuardedGroup(TyperGroup):
         except OSError as exc:
             say(f"parcheck: {one_line(_message(exc, english=False))}\n")
             raise typer.Exit(2) from None
+        except Exception as exc:
+            if _is_cli_error(exc):
+                raise _shown(exc) from None
+            raise
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         english = _english(ctx)
@@ -102,6 +194,8 @@ class GuardedGroup(TyperGroup):
             finally:
                 sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
         except (Exception, KeyboardInterrupt, Interrupted) as exc:
+            if _is_cli_error(exc):
+                raise _shown(exc) from None
             if _is_cli_signal(exc):
                 raise
             say(f"parcheck: {one_line(_message(exc, english))}\n")
@@ -113,6 +207,28 @@ def _is_cli_signal(exc: BaseException) -> bool:
     message already. Matched by class name: typer 0.28 vendors click under another module."""
     names = {cls.__name__ for cls in type(exc).__mro__}
     return bool(names & {"Exit", "Abort", "ClickException"})
+
+
+def _is_cli_error(exc: BaseException) -> bool:
+    """An option error of typer's (click's): no such option, a bad value, a missing or an
+    extra argument; it can show itself (with the usage line)."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    return "ClickException" in names and hasattr(exc, "show")
+
+
+def _shown(exc: Any) -> typer.Exit:
+    """typer's option error on stderr in the run's language; its exit code (2)."""
+    import io
+
+    buffer = io.StringIO()
+    exc.show(file=buffer)
+    text = buffer.getvalue()
+    if _LANG[0] != "en":
+        from parcheck.cli.words import vi
+
+        text = vi(text)
+    say(text)
+    return typer.Exit(getattr(exc, "exit_code", 2))
 
 
 def say(text: str) -> None:
@@ -165,7 +281,22 @@ def _message(exc: BaseException, english: bool) -> str:
     )
 
 
-def _root() -> None:
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"parcheck {version('parcheck')}")
+        raise typer.Exit(0)
+
+
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Hiện phiên bản rồi thoát.", is_eager=True, callback=_version
+        ),
+    ] = False,
+) -> None:
     """(With a callback typer keeps a group even when main() registered one command.)"""
 
 
@@ -173,10 +304,10 @@ app = typer.Typer(
     cls=GuardedGroup,
     callback=_root,
     name="parcheck",
-    help="Kiểm tra việc thực hiện Kế hoạch nâng cao Chỉ số CCHC (PAR Index) — "
-    "compliance checker for the PAR Index plan.",
+    help="Kiểm tra việc thực hiện Kế hoạch nâng cao Chỉ số CCHC (PAR Index).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -190,20 +321,20 @@ class LangOpt(StrEnum):
 
 
 LangOption = Annotated[
-    LangOpt, typer.Option("--lang", help="Ngôn ngữ / language: vi or en.", case_sensitive=False)
+    LangOpt, typer.Option("--lang", help="Ngôn ngữ: vi hoặc en.", case_sensitive=False)
 ]
 
 
-PlanOption = Annotated[Path, typer.Option("--plan", help="Plan file.")]
+PlanOption = Annotated[Path, typer.Option("--plan", help="Tệp kế hoạch.")]
 MetricsOption = Annotated[
     list[Path] | None,
-    typer.Option("--metrics", help="Metrics file or folder (repeatable; default metrics/)."),
+    typer.Option("--metrics", help="Tệp hoặc thư mục số liệu (lặp lại được; mặc định metrics/)."),
 ]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Status date, YYYY-MM-DD or DD/MM/YYYY (default: today in Asia/Ho_Chi_Minh).",
+        help="Ngày xét, YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: hôm nay theo giờ Việt Nam).",
     ),
 ]
 
@@ -220,21 +351,62 @@ def stop(problems: Sequence[Problem], lang: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def load_inputs(plan: Path, metrics: list[Path] | None, lang: str) -> tuple[Plan, MetricsRead, str]:
+def load_inputs(
+    plan: Path, metrics: list[Path] | None, lang: str, day: dt.date | None = None
+) -> tuple[Plan, MetricsRead, str]:
     """The plan, the metrics snapshots and the plan file's short hash, or exit 2 with every
-    problem."""
+    problem. A `day` outside the plan's year is said in a warning, and the run goes on."""
     from parcheck.figures import read_metrics
     from parcheck.plan.load import load_plan
 
     loaded = load_plan(plan)
     if not loaded.ok or loaded.plan is None:
-        raise stop([p for p in loaded.problems if p.severity == "error"], lang)
+        stopped = stop([p for p in loaded.problems if p.severity == "error"], lang)
+        missing_default(plan, lang)
+        raise stopped
+    if day is not None:
+        outside_year(day, loaded.plan.year, lang)
     read = read_metrics(metrics_paths(metrics), loaded.plan)
     if any(p.severity == "error" for p in read.problems):
         raise stop(read.problems, lang)
     # an empty folder, a FIFO skipped: said, and the run goes on
     say("".join(w.render("en" if lang == "en" else "vi") + "\n" for w in read.problems))
     return loaded.plan, read, loaded.digest
+
+
+def missing_default(plan: Path, lang: str) -> None:
+    """When the default plan is not where the command runs: a hint to pass `--plan`."""
+    if plan != DEFAULT_PLAN or plan.exists():
+        return
+    if lang == "en":
+        say(
+            f"parcheck: there is no {DEFAULT_PLAN} in this folder; run parcheck in the "
+            "project folder or name the plan with --plan FILE\n"
+        )
+    else:
+        say(
+            f"parcheck: không có {DEFAULT_PLAN} trong thư mục này; hãy chạy parcheck trong "
+            "thư mục dự án hoặc chỉ ra tệp kế hoạch bằng --plan TỆP\n"
+        )
+
+
+def outside_year(day: dt.date, year: int, lang: str) -> None:
+    """A one-line warning when the date of the run lies outside the plan's year (running in
+    2026 against the 2024 plan counts every deadline as years late)."""
+    from parcheck.dates import dmy
+
+    if day.year == year:
+        return
+    if lang == "en":
+        say(
+            f"parcheck: warning: the date {dmy(day)} lies outside the plan's year {year}; "
+            f"pass --as-of with a day of {year}\n"
+        )
+    else:
+        say(
+            f"parcheck: cảnh báo: ngày {dmy(day)} nằm ngoài năm của kế hoạch ({year}); "
+            f"hãy dùng --as-of với một ngày trong năm {year}\n"
+        )
 
 
 def metrics_paths(metrics: list[Path] | None) -> list[Path]:

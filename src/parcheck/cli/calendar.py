@@ -27,19 +27,19 @@ from parcheck.errors import ParcheckError, UsageError
 def calendar(
     plan: PlanOption = DEFAULT_PLAN,
     start: Annotated[
-        str | None, typer.Option("--from", help="First day (default: 1 January of the plan).")
+        str | None, typer.Option("--from", help="Ngày đầu (mặc định: 01/01 của năm kế hoạch).")
     ] = None,
     end: Annotated[
-        str | None, typer.Option("--to", help="Last day (default: 31 December of the plan).")
+        str | None, typer.Option("--to", help="Ngày cuối (mặc định: 31/12 của năm kế hoạch).")
     ] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Only this unit's deadlines.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ các hạn của đơn vị này.")] = None,
     lang: LangOption = LangOpt.vi,
     ics: Annotated[
-        Path | None, typer.Option("--ics", help="Also write an iCalendar file for Outlook/Google.")
+        Path | None, typer.Option("--ics", help="Ghi thêm tệp iCalendar cho Outlook/Google.")
     ] = None,
 ) -> None:
-    """Every deadline in a window in date order, recurring duties expanded; --ics exports
-    them (an all-day event for each due day, a reminder three working days before)."""
+    """Mọi hạn trong một khoảng theo thứ tự ngày, kể cả việc định kỳ; --ics xuất ra lịch
+    (sự kiện cả ngày cho mỗi hạn, nhắc trước ba ngày làm việc)."""
     from parcheck.engine.agenda import deadlines
     from parcheck.render.calendar import render_text
     from parcheck.render.ics import render_ics

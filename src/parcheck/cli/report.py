@@ -94,19 +94,21 @@ def report(
     as_of: AsOfOption = None,
     month: Annotated[
         str | None,
-        typer.Option("--month", help="YYYY-MM or MM/YYYY: the report of the 25th of that month."),
+        typer.Option("--month", help="YYYY-MM hoặc MM/YYYY: báo cáo ngày 25 của tháng đó."),
     ] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="One unit's own report.")] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Báo cáo riêng của một đơn vị.")
+    ] = None,
     lang: LangOption = LangOpt.vi,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", help="markdown or terminal.")
+        ReportFormat, typer.Option("--format", help="markdown hoặc terminal.")
     ] = ReportFormat.markdown,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write to this file (atomically).")
+        Path | None, typer.Option("-o", "--output", help="Ghi ra tệp này (ghi trọn một lần).")
     ] = None,
 ) -> None:
-    """The monthly gap report: red first, at risk with the pace needed, what falls due in
-    30 days, whom to chase for figures, and every threshold month by month."""
+    """Báo cáo tháng: việc đỏ trước, việc có nguy cơ cùng tốc độ cần đạt, việc đến hạn
+    trong 30 ngày, đơn vị cần nhắc gửi số liệu, và từng chỉ tiêu theo tháng."""
     if month is not None and as_of is not None:
         if lang.value == "en":
             raise UsageError("give --as-of or --month, not both")
@@ -114,7 +116,7 @@ def report(
     day = (
         _month_day(month, lang.value) if month is not None else as_of_option(as_of, lang=lang.value)
     )
-    plan_model, read, digest = load_inputs(plan, metrics, lang.value)
+    plan_model, read, digest = load_inputs(plan, metrics, lang.value, day)
     folders = metrics_paths(metrics)
     inputs = (plan, *read.paths, *(f for f in folders if f.is_dir()))
     request = ReportRequest(day, lang.value, fmt.value, unit, output, shown(plan), digest, inputs)

@@ -19,9 +19,11 @@ class SchemaName(StrEnum):
 
 @app.command()
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="Which file format: plan or metrics.")],
+    name: Annotated[
+        SchemaName, typer.Argument(help="Loại tệp: plan (kế hoạch) hoặc metrics (số liệu).")
+    ],
 ) -> None:
-    """Print the JSON Schema of plan files or metrics files."""
+    """In JSON Schema của tệp kế hoạch hoặc tệp số liệu."""
     if name is SchemaName.metrics:
         from parcheck.figures.schema import metrics_schema
 

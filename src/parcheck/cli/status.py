@@ -99,34 +99,36 @@ def status(
     as_of: AsOfOption = None,
     lang: LangOption = LangOpt.vi,
     fmt: Annotated[
-        StatusFormat, typer.Option("--format", help="table, json or markdown.")
+        StatusFormat, typer.Option("--format", help="table, json hoặc markdown.")
     ] = StatusFormat.table,
     unit: Annotated[
-        str | None, typer.Option("--unit", help="Only tasks this unit leads or supports.")
+        str | None,
+        typer.Option("--unit", help="Chỉ các nhiệm vụ đơn vị này chủ trì hoặc phối hợp."),
     ] = None,
-    section: Annotated[
-        str | None, typer.Option("--section", help="Only this section (VI).")
-    ] = None,
+    section: Annotated[str | None, typer.Option("--section", help="Chỉ mục này (VI).")] = None,
     only: Annotated[
         list[str] | None,
         typer.Option(
             "--only",
-            help="Only the checks with these verdicts: not_met,overdue,… (repeatable).",
+            help="Chỉ các chỉ tiêu có kết quả này: not_met,overdue,… (lặp lại được).",
         ),
     ] = None,
     warn_days: Annotated[
-        int, typer.Option("--warn-days", min=0, help="Due soon within this many days.")
+        int, typer.Option("--warn-days", min=0, help="Coi là sắp đến hạn trong ngần này ngày.")
     ] = 14,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 on red, on yellow or red, or never.")
+        FailOn,
+        typer.Option(
+            "--fail-on", help="Mã thoát 1 khi có đỏ, khi có vàng hoặc đỏ, hoặc không bao giờ."
+        ),
     ] = FailOn.red,
-    by: Annotated[GroupBy, typer.Option("--by", help="Group the table by section or unit.")] = (
+    by: Annotated[GroupBy, typer.Option("--by", help="Nhóm bảng theo mục hoặc theo đơn vị.")] = (
         GroupBy.section
     ),
 ) -> None:
-    """A verdict for every check of the plan on a date; exit 1 when --fail-on is reached."""
+    """Kết quả của mọi chỉ tiêu trong kế hoạch tại một ngày; mã thoát 1 khi chạm mức --fail-on."""
     day = as_of_option(as_of, lang=lang.value)
-    plan_model, read, _ = load_inputs(plan, metrics, lang.value)
+    plan_model, read, _ = load_inputs(plan, metrics, lang.value, day)
     wanted = None if only is None else ",".join(only)  # --only a --only b: both
     request = StatusRequest(
         day, lang.value, fmt.value, unit, section, wanted, warn_days, fail_on.value, by.value

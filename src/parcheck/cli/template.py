@@ -12,9 +12,9 @@ def template(
     plan: PlanOption = DEFAULT_PLAN,
     as_of: AsOfOption = None,
 ) -> None:
-    """Print a metrics skeleton for a date: every check id with its kind, target and due date."""
+    """In mẫu số liệu cho một ngày: mọi mã chỉ tiêu với loại, mục tiêu và hạn."""
     from parcheck.render.template import render_template
 
     day = as_of_option(as_of)
-    plan_model, _, _ = load_inputs(plan, [], "vi")
+    plan_model, _, _ = load_inputs(plan, [], "vi", day)
     sys.stdout.write(render_template(plan_model, day))

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from parcheck.cli.app import DEFAULT_PLAN, LangOpt, LangOption, app
+from parcheck.cli.app import DEFAULT_PLAN, LangOpt, LangOption, app, missing_default
 from parcheck.plan.load import LoadedPlan, load_plan
 from parcheck.problems import CANNOT_READ, Problem
 from parcheck.render.findings import FileFindings
@@ -27,20 +27,21 @@ def validate(
     plans: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Plan files to check (default: --plan, plans/kh2024.yaml).", show_default=False
+            help="Các tệp kế hoạch cần kiểm tra (mặc định: --plan, plans/kh2024.yaml).",
+            show_default=False,
         ),
     ] = None,
-    plan: Annotated[Path, typer.Option("--plan", help="Plan file.")] = DEFAULT_PLAN,
+    plan: Annotated[Path, typer.Option("--plan", help="Tệp kế hoạch.")] = DEFAULT_PLAN,
     metrics: Annotated[
         list[Path] | None,
-        typer.Option("--metrics", help="Metrics files or folders to check against the plan."),
+        typer.Option("--metrics", help="Tệp hoặc thư mục số liệu cần kiểm tra theo kế hoạch."),
     ] = None,
     fmt: Annotated[
-        ValidateFormat, typer.Option("--format", help="text, json or github.")
+        ValidateFormat, typer.Option("--format", help="text, json hoặc github.")
     ] = ValidateFormat.text,
     lang: LangOption = LangOpt.vi,
 ) -> None:
-    """Check plan files (and metrics files) for schema and meaning; exit 1 on problems."""
+    """Kiểm tra cấu trúc và nội dung tệp kế hoạch (và tệp số liệu); mã thoát 1 khi có lỗi."""
     from parcheck.render.findings import RENDERERS, FindingsFormat
 
     findings, loaded = validate_plans(plans or [plan])
@@ -48,6 +49,8 @@ def validate(
         findings.extend(validate_metrics(metrics, loaded[0]))
     sys.stdout.write(RENDERERS[FindingsFormat(fmt.value)](findings, lang.value))
     if any(p.code in CANNOT_READ for found in findings for p in found.problems):
+        if not plans:
+            missing_default(plan, lang.value)
         raise typer.Exit(2)
     raise typer.Exit(0 if all(found.valid for found in findings) else 1)
 
