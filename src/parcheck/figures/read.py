@@ -22,8 +22,10 @@ from parcheck.safety.files import METRICS_LIMIT, Unreadable, files_in, read_inpu
 if TYPE_CHECKING:
     from parcheck.plan.model import Plan
 
-# The formats read today; a file of another extension in a folder is not a metrics file.
-EXTENSIONS = frozenset({".yaml", ".yml", ".csv"})
+# The formats read; a file of another extension in a folder is not a metrics file. A
+# workbook openpyxl cannot read (.xls, .ods) is taken too, to say how to save it as .xlsx.
+WORKBOOKS = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"})
+EXTENSIONS = frozenset({".yaml", ".yml", ".csv"}) | WORKBOOKS
 
 
 def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
@@ -58,8 +60,14 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
         except Unreadable as exc:
             out.problems.append(Problem(name, 0, 0, exc.code, exc.params))
             continue
-        reader = read_csv if path.suffix.lower() == ".csv" else read_yaml
-        found = reader(name, raw, checks)
+        suffix = path.suffix.lower()
+        if suffix in WORKBOOKS:
+            from parcheck.figures.excel import read_excel  # openpyxl only for a workbook
+
+            found = read_excel(name, raw, checks, suffix)
+        else:
+            reader = read_csv if suffix == ".csv" else read_yaml
+            found = reader(name, raw, checks)
         out.problems.extend(found.problems)
         if not found.problems:
             read.append((name, found))

@@ -1,0 +1,210 @@
+"""Excel metrics workbooks (`figures/excel.py`): sheets known by their header row, real
+cells, the same values as the YAML reader builds, positions as `file:Sheet!C7`, and bounds
+on what a workbook may unpack to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from tests.conftest import PLAN, RunCli
+
+DAY = dt.date(2024, 11, 25)
+SAME_AS_YAML = """\
+plan: kh2024
+as_of: 2024-11-25
+values:
+  VI.3: {value: 11.5, note: KBNN}
+  I.3: 2
+  I.4.c: {done: 2024-11-20, evidence: "12/BC-SCT"}
+  I.2.b: {done: [2024-11-01, 2024-11-08, 2024-11-15]}
+  III.4.b:
+    events:
+      - {start: "2024-11-04 08:30", done: "2024-11-04 15:00", ref: HS-1}
+      - {start: "2024-11-05 08:30", ref: HS-2}
+"""
+
+
+def workbook(path: Path, values: list[list[Any]], events: list[list[Any]] | None = None) -> Path:
+    """A workbook as a unit fills it in: a title row, then the header, in Vietnamese."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Giá trị"
+    sheet.append(["Số liệu tháng 11/2024"])
+    sheet.append(["MÃ", "Giá  trị", "ngay so lieu", "Văn bản", "Ghi chú"])
+    for row in values:
+        sheet.append(row)
+    if events is not None:
+        other = book.create_sheet("Sự kiện")
+        other.append(["Mã", "Bắt đầu", "Hoàn thành", "Văn bản"])
+        for row in events:
+            other.append(row)
+    book.create_sheet("Hướng dẫn").append(["Điền cột Giá trị; để trống nếu chưa có số liệu."])
+    book.save(path)
+    return path
+
+
+def filled(path: Path) -> Path:
+    book = workbook(
+        path,
+        [
+            ["VI.3", 0.115, DAY, None, "KBNN"],
+            ["I.3", 2, DAY],
+            ["I.4.c", dt.date(2024, 11, 20), DAY, "12/BC-SCT"],
+            ["I.2.b", "01/11/2024; 08/11/2024", DAY],
+            ["I.2.b", dt.date(2024, 11, 15), DAY],  # one row per submission
+            ["I.2.c", None, DAY],  # left blank: not reported
+        ],
+        [
+            ["III.4.b", dt.datetime(2024, 11, 4, 8, 30), dt.datetime(2024, 11, 4, 15), "HS-1"],
+            ["III.4.b", dt.datetime(2024, 11, 5, 8, 30), None, "HS-2"],
+        ],
+    )
+    loaded = openpyxl.load_workbook(book)
+    loaded["Giá trị"]["B3"].number_format = "0.0%"  # 0.115 shown as 11.5%
+    loaded.save(book)
+    return book
+
+
+def status_json(run_cli: RunCli, metrics: Path) -> Any:
+    result = run_cli(
+        "status", "--plan", PLAN, "--metrics", metrics, "--as-of", "2024-11-25", "--format", "json"
+    )
+    assert result.exit_code in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_workbook_reads_as_the_same_figures_in_yaml(run_cli: RunCli, tmp_path: Path) -> None:
+    book = filled(tmp_path / "so-lieu.xlsx")
+    yaml = tmp_path / "same.yaml"
+    yaml.write_text(SAME_AS_YAML, encoding="utf-8")
+    result = run_cli("validate", PLAN, "--metrics", book)
+    assert result.exit_code == 0, result.stdout
+    assert f"{book}: hợp lệ — 5 giá trị" in result.stdout
+    from_book, from_yaml = status_json(run_cli, book), status_json(run_cli, yaml)
+    for found in (from_book, from_yaml):
+        found.pop("metrics", None)
+        found.pop("files", None)
+    assert json.dumps(from_book, sort_keys=True).replace(str(book), "F") == json.dumps(
+        from_yaml, sort_keys=True
+    ).replace(str(yaml), "F")
+    checks = [c for t in from_book["tasks"] for c in t["checks"]]
+    assert next(c for c in checks if c["id"] == "VI.3")["actual"] == 11.5  # 0.115 as 11.5%
+
+
+def test_a_workbook_in_a_metrics_folder_is_read(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = tmp_path / "metrics"
+    folder.mkdir()
+    filled(folder / "don-vi.xlsx")
+    (folder / "~$don-vi.xlsx").write_bytes(b"lock")  # Excel's lock file: skipped
+    result = run_cli("validate", PLAN, "--metrics", folder)
+    assert result.exit_code == 0, result.stdout
+    assert "don-vi.xlsx: hợp lệ — 5 giá trị" in result.stdout
+
+
+def test_problems_name_the_sheet_and_cell(run_cli: RunCli, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Values"
+    sheet.append(["check", "value", "as_of", "note"])
+    sheet.append(["VI.3", 1.5, DAY])
+    sheet["B2"].number_format = "0%"
+    sheet.append(["I.3", 2.5, DAY])
+    sheet.append(["X.99", 2, DAY])
+    sheet.append(["I.3", 3, None])
+    sheet.append(["I.4.c", dt.date(2024, 11, 28), "25/11/2024"])
+    sheet.append(["III.4.b", 3, "25/11/2024"])
+    sheet.append(["I.3", 3, DAY])
+    sheet.append(["I.3", 3, DAY])
+    events = book.create_sheet("Sự kiện")
+    events.append(["check", "start", "done", "as_of"])
+    events.append(["III.4.b", dt.datetime(2024, 11, 4, 8, 30), dt.datetime(2024, 11, 3), DAY])
+    events.append(["I.3", dt.datetime(2024, 11, 4, 8, 30), None, DAY])
+    path = tmp_path / "bad.xlsx"
+    book.save(path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = run_cli("validate", PLAN, "--metrics", path)
+    assert result.exit_code == 1
+    expected = [
+        "Values!B2: error PM005 ",
+        "Values!B3: error PM026 'I.3' đếm sáng kiến",
+        "Values!A4: error PM001 tiêu chí 'X.99'",
+        "Values!C5: error PM055 ",
+        "Values!B6: error PM030 ",
+        "Values!B7: error PM058 'III.4.b' là tiêu chí sự kiện",
+        "Values!A9: error PM056 'I.3' ngày 25/11/2024 đã có ở ô Values!B8",
+        "'Sự kiện'!A3: error PM057 ",
+        "'Sự kiện'!C2: error PM031 ",
+    ]
+    for text in expected:
+        assert f"{path}:{text}" in result.stdout, (text, result.stdout)
+    status = run_cli("status", "--plan", PLAN, "--metrics", path, "--as-of", "2024-11-25")
+    assert status.exit_code == 2
+    assert f"{path}:Values!B2" in status.stderr
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_no_recognised_sheet_says_which_header(run_cli: RunCli, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    path = tmp_path / "empty.xlsx"
+    book.save(path)
+    result = run_cli("validate", PLAN, "--metrics", path, "--lang", "en")
+    assert result.exit_code == 1
+    assert f"{path}: error PM053 no sheet has the header row check, value, as_of" in result.stdout
+
+
+def test_other_spreadsheets_say_how_to_save_them(run_cli: RunCli, tmp_path: Path) -> None:
+    for name in ("old.xls", "calc.ods"):
+        (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0 not read")
+        result = run_cli("validate", PLAN, "--metrics", tmp_path / name)
+        assert result.exit_code == 1
+        assert "PM050" in result.stdout and "lưu thành .xlsx" in result.stdout
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(b"PK\x03\x04 not a workbook")
+    result = run_cli("validate", PLAN, "--metrics", damaged)
+    assert result.exit_code == 1
+    assert f"{damaged}: error PM051 không đọc được bảng tính Excel" in result.stdout
+    not_a_book = tmp_path / "zip.xlsx"
+    with zipfile.ZipFile(not_a_book, "w") as archive:
+        archive.writestr("hello.txt", "no workbook here")
+    result = run_cli("status", "--plan", PLAN, "--metrics", not_a_book, "--as-of", "2024-11-25")
+    assert result.exit_code == 2
+    assert "PM051" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_zip_bomb_is_refused_unread(run_cli: RunCli, tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xlsx"
+    block = b"\0" * (1 << 20)
+    with (
+        zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w") as member,
+    ):
+        for _ in range(210):
+            member.write(block)
+    assert bomb.stat().st_size < 1_000_000
+    result = run_cli("validate", PLAN, "--metrics", bomb)
+    assert result.exit_code == 1
+    assert f"{bomb}: error PM052 bảng tính giải nén ra 210 MB, quá giới hạn 200 MB" in (
+        result.stdout
+    )
+
+
+def test_rows_past_the_limit_are_refused(run_cli: RunCli, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["check", "value", "as_of"])
+    sheet.cell(row=100_002, column=1, value="I.3")  # rows 2 … 100,001 are missing: empty
+    path = tmp_path / "long.xlsx"
+    book.save(path)
+    result = run_cli("validate", PLAN, "--metrics", path, "--lang", "en")
+    assert result.exit_code == 1
+    assert "PM054 sheet 'Sheet' has more than 100000 rows: not read" in result.stdout
