@@ -208,3 +208,89 @@ def test_rows_past_the_limit_are_refused(run_cli: RunCli, tmp_path: Path) -> Non
     result = run_cli("validate", PLAN, "--metrics", path, "--lang", "en")
     assert result.exit_code == 1
     assert "PM054 sheet 'Sheet' has more than 100000 rows: not read" in result.stdout
+
+
+def template(run_cli: RunCli, path: Path, *more: str) -> Path:
+    result = run_cli(
+        "template", "--plan", PLAN, "--as-of", "2024-11-25", "--format", "xlsx", "-o", path, *more
+    )
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+def test_the_workbook_template_untouched_is_an_empty_snapshot(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    book = template(run_cli, tmp_path / "mau.xlsx")
+    result = run_cli("validate", PLAN, "--metrics", book)
+    assert result.exit_code == 0, result.stdout
+    assert f"{book}: hợp lệ — 0 giá trị" in result.stdout
+    loaded = openpyxl.load_workbook(book)
+    assert loaded.sheetnames == ["Giá trị", "Sự kiện", "Hướng dẫn"]
+    values = loaded["Giá trị"]
+    header = ["Mã", "Nội dung", "Chỉ tiêu", "Hạn", "Đơn vị chủ trì", "Giá trị", "Ngày số liệu"]
+    assert [c.value for c in values[1]][:7] == header
+    assert values.protection.sheet
+    rows = {row[0].value: row for row in values.iter_rows(min_row=2)}
+    vi3 = rows["VI.3"]
+    assert vi3[0].protection.locked and vi3[2].protection.locked and vi3[4].protection.locked
+    assert not vi3[5].protection.locked and not vi3[6].protection.locked
+    assert vi3[6].value == dt.datetime(2024, 11, 25)
+    rules = [
+        (str(r.sqref), r.type, r.formula1, r.formula2)
+        for r in values.data_validations.dataValidation
+    ]
+    assert any(t[1:] == ("decimal", "0", "100") and "F" in t[0] for t in rules), rules
+    assert any(t[1] == "date" for t in rules)
+    formulas = [r.formula1 for r in loaded["Sự kiện"].data_validations.dataValidation]
+    assert "III.4.b" in str(formulas)
+
+
+def test_the_workbook_filled_in_drives_status(run_cli: RunCli, tmp_path: Path) -> None:
+    book = template(run_cli, tmp_path / "mau.xlsx")
+    loaded = openpyxl.load_workbook(book)
+    values = loaded["Giá trị"]
+    at = {row[0].value: row[0].row for row in values.iter_rows(min_row=2)}
+    values.cell(at["VI.3"], 6, 11.5)
+    values.cell(at["VI.3"], 9, "KBNN")
+    values.cell(at["I.3"], 6, 2)
+    values.cell(at["I.4.c"], 6, dt.date(2024, 11, 20))
+    values.cell(at["I.4.c"], 8, "12/BC-SCT")
+    values.cell(at["I.2.b"], 6, "01/11/2024; 08/11/2024; 15/11/2024")
+    events = loaded["Sự kiện"]
+    rows = (
+        ("III.4.b", dt.datetime(2024, 11, 4, 8, 30), dt.datetime(2024, 11, 4, 15), "HS-1"),
+        ("III.4.b", dt.datetime(2024, 11, 5, 8, 30), None, "HS-2"),
+    )
+    for number, row in enumerate(rows, start=2):  # typed into the first blank rows
+        for column, value in enumerate(row, start=1):
+            events.cell(number, column, value)
+    loaded.save(book)
+    yaml = tmp_path / "same.yaml"
+    yaml.write_text(SAME_AS_YAML, encoding="utf-8")
+    result = run_cli("validate", PLAN, "--metrics", book)
+    assert result.exit_code == 0, result.stdout
+    assert f"{book}: hợp lệ — 5 giá trị" in result.stdout
+    from_book, from_yaml = status_json(run_cli, book), status_json(run_cli, yaml)
+    assert json.dumps(from_book["tasks"], sort_keys=True).replace(str(book), "F") == json.dumps(
+        from_yaml["tasks"], sort_keys=True
+    ).replace(str(yaml), "F")
+    report = run_cli("report", "--plan", PLAN, "--metrics", book, "--as-of", "2024-11-25")
+    assert report.exit_code == 0, report.stderr
+
+
+def test_the_workbook_template_for_one_unit(run_cli: RunCli, tmp_path: Path) -> None:
+    whole = openpyxl.load_workbook(template(run_cli, tmp_path / "all.xlsx"))["Giá trị"]
+    own_book = template(run_cli, tmp_path / "vp.xlsx", "--unit", "Văn phòng Sở")
+    own = openpyxl.load_workbook(own_book)["Giá trị"]
+    assert 1 < own.max_row < whole.max_row
+    wrong = run_cli(
+        "template", "--plan", PLAN, "--format", "xlsx", "-o", tmp_path / "x.xlsx", "--unit", "zz"
+    )
+    assert wrong.exit_code == 2 and "--unit 'zz'" in wrong.stderr
+    bare = run_cli("template", "--plan", PLAN, "--format", "xlsx")
+    assert bare.exit_code == 2 and "-o" in bare.stderr
+    before = PLAN.read_bytes()
+    onto = run_cli("template", "--plan", PLAN, "--format", "xlsx", "-o", PLAN)
+    assert onto.exit_code == 2
+    assert PLAN.read_bytes() == before

@@ -8,6 +8,7 @@ bounded before and while it is read; no macro is run (openpyxl runs none)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
@@ -209,10 +210,14 @@ class _Reader:
     def read(self, sheets: list[_Sheet]) -> FileRead:
         events = [s for s in sheets if "start" in s.columns]
         values = [s for s in sheets if "start" not in s.columns]
-        days: set[dt.date] = set()
+        days: set[dt.date] = set()  # the days of the values sheet: an event row's default
+        for sheet in values:
+            for _, cells in sheet.rows:
+                with contextlib.suppress(Bad):  # reported with the row's value, if any
+                    days.add(read_day(cells.get("as_of")))
         for sheet in values:
             for row, cells in sheet.rows:
-                self.value_row(sheet, row, cells, days)
+                self.value_row(sheet, row, cells)
         for sheet in events:
             self.event_rows(sheet, days)
         if self.problems:
@@ -245,7 +250,7 @@ class _Reader:
             self.problem(sheet, row, "as_of", bad.code, bad.params)
             return None
 
-    def value_row(self, sheet: _Sheet, row: int, cells: dict[str, Any], days: set[dt.date]) -> None:
+    def value_row(self, sheet: _Sheet, row: int, cells: dict[str, Any]) -> None:
         raw, evidence, note = cells.get("value"), cells.get("evidence"), cells.get("note")
         if raw is None and evidence is None:
             return  # the template's row left blank (its id and date filled in): not reported
@@ -266,7 +271,6 @@ class _Reader:
             return
         if value is None:
             return
-        days.add(day)
         self.keep(sheet, row, ident, day, value)
 
     def keep(self, sheet: _Sheet, row: int, ident: str, day: dt.date, value: Value) -> None:
