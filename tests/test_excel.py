@@ -294,3 +294,17 @@ def test_the_workbook_template_for_one_unit(run_cli: RunCli, tmp_path: Path) -> 
     onto = run_cli("template", "--plan", PLAN, "--format", "xlsx", "-o", PLAN)
     assert onto.exit_code == 2
     assert PLAN.read_bytes() == before
+
+
+def test_two_workbooks_that_disagree_name_both_cells(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = tmp_path / "metrics"
+    folder.mkdir()
+    workbook(folder / "a.xlsx", [["VI.3", 72.4, DAY]])
+    workbook(folder / "b.xlsx", [["I.3", 2, DAY], ["VI.3", 80, DAY]])
+    result = run_cli("validate", PLAN, "--metrics", folder)
+    assert result.exit_code == 1
+    expected = (
+        f"{folder / 'b.xlsx'}:'Giá trị'!B4: error PM028 'VI.3' ngày 25/11/2024 có hai giá trị "
+        f"khác nhau: 80 ở đây, 72.4 ở {folder / 'a.xlsx'}:'Giá trị'!B3"
+    )
+    assert expected in result.stdout, result.stdout

@@ -227,8 +227,11 @@ class _Reader:
             _, row, column = self.first.get((day, ident), ("", 0, 0))
             return row, column
 
+        def cell(day: dt.date, ident: str) -> str:
+            return self.first.get((day, ident), ("", 0, 0))[0]
+
         snaps = [Snapshot(self.name, d, v) for d, v in sorted(self.by_day.items())]
-        return FileRead(snaps, [], place)
+        return FileRead(snaps, [], place, cell)
 
     def _ident(self, sheet: _Sheet, row: int, cells: dict[str, Any]) -> str | None:
         ident = str(cells.get("check") or "").strip()

@@ -164,7 +164,8 @@ def _conflict(
     other_name, other_found, other_ident, other_value = other
     line, column = found.place(day, ident)
     other_line, other_column = other_found.place(day, other_ident)
-    where = Problem(other_name, other_line, other_column, "PM028").where()
+    other_cell = other_found.cell(day, other_ident)
+    where = Problem(other_name, other_line, other_column, "PM028", cell=other_cell).where()
     shown_other = shown_value(other_value)
     if other_ident != ident:
         shown_other += f" ({other_ident})"
@@ -175,4 +176,4 @@ def _conflict(
         "other_value": shown_other,
         "other": where,
     }
-    return Problem(name, line, column, "PM028", params)
+    return Problem(name, line, column, "PM028", params, cell=found.cell(day, ident))
