@@ -141,7 +141,7 @@ def test_problems_name_the_sheet_and_cell(run_cli: RunCli, tmp_path: Path) -> No
         "Values!B6: error PM030 ",
         "Values!B7: error PM058 'III.4.b' là tiêu chí sự kiện",
         "Values!A9: error PM056 'I.3' ngày 25/11/2024 đã có ở ô Values!B8",
-        "'Sự kiện'!A3: error PM057 ",
+        "'Sự kiện'!A3: error PM057 'I.3' là tiêu chí chỉ tiêu số, không phải sự kiện",
         "'Sự kiện'!C2: error PM031 ",
     ]
     for text in expected:
@@ -308,3 +308,24 @@ def test_two_workbooks_that_disagree_name_both_cells(run_cli: RunCli, tmp_path: 
         f"khác nhau: 80 ở đây, 72.4 ở {folder / 'a.xlsx'}:'Giá trị'!B3"
     )
     assert expected in result.stdout, result.stdout
+
+
+def test_a_row_of_too_many_cells_is_refused_unparsed(run_cli: RunCli, tmp_path: Path) -> None:
+    made = tmp_path / "made.xlsx"
+    workbook(made, [["I.3", 2, DAY]])
+    bomb = tmp_path / "cells.xlsx"
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(info, source.read(info.filename))
+                continue
+            with out.open(info.filename, "w") as member:
+                member.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/')
+                member.write(b'spreadsheetml/2006/main"><sheetData><row r="1">')
+                for _ in range(51):
+                    member.write(b"<c><v>1</v></c>" * 10_000)
+                member.write(b"</row></sheetData></worksheet>")
+    assert bomb.stat().st_size < 100_000
+    result = run_cli("validate", PLAN, "--metrics", bomb, "--lang", "en")
+    assert result.exit_code == 1
+    assert f"{bomb}: error PM059 the workbook holds more than 500000 cells" in result.stdout

@@ -343,7 +343,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "recurring duty may take a row per submission)",
     ),
     "PM057": (
-        "{id!r} là tiêu chí loại {kind}, không phải sự kiện; ghi nó ở trang Giá trị",
+        "{id!r} là tiêu chí {kind_vi}, không phải sự kiện; ghi nó ở trang Giá trị",
         "{id!r} is a {kind} check, not an event one; write it on the values sheet",
     ),
     "PM058": (
@@ -351,6 +351,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hoàn thành)",
         "{id!r} is an event check; write each event as a row of the events sheet (check, "
         "start, done)",
+    ),
+    "PM059": (
+        "bảng tính có hơn {limit} ô (hoặc chuỗi) trong các trang: không đọc",
+        "the workbook holds more than {limit} cells (or strings) in its sheets: not read",
     ),
     "PC062": (
         "số có chữ số 0 ở đầu: {value!r} (YAML 1.1 đọc là số bát phân); viết {plain}",
