@@ -223,14 +223,14 @@ def test_an_empty_metrics_folder_is_a_warning(run_cli: RunCli, tmp_path: Path) -
 
 
 def test_an_unknown_unit_in_calendar_is_said_in_vietnamese(run_cli: RunCli) -> None:
-    result = run_cli("calendar", "--plan", PLAN, "--unit", "phong cm")
+    result = run_cli("calendar", "--plan", PLAN, "--unit", "phong xyz")
     assert result.exit_code == 2
-    assert "Lỗi: giá trị không hợp lệ cho --unit: không có đơn vị 'phong cm' trong kế hoạch" in (
-        result.stderr
+    assert result.stderr.strip() == (
+        "parcheck: --unit 'phong xyz': không có đơn vị này trong kế hoạch — Các phòng chuyên môn?"
     )
-    assert "unknown unit" not in result.stderr
-    english = run_cli("calendar", "--plan", PLAN, "--unit", "phong cm", "--lang", "en")
-    assert "unknown unit 'phong cm'" in english.stderr
+    english = run_cli("calendar", "--plan", PLAN, "--unit", "phong xyz", "--lang", "en")
+    assert english.exit_code == 2
+    assert "--unit 'phong xyz': no such unit in the plan" in english.stderr
 
 
 def test_the_template_comments_are_in_words(run_cli: RunCli) -> None:

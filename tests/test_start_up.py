@@ -30,6 +30,7 @@ NEVER = {
     "parcheck.plan.validator",  # builds pydantic's schema: the prebuilt core_schema.py is used
     "pydantic._internal._generate_schema",
     "holidays",  # the plan year is in engine/vn_days.py
+    "openpyxl",  # only when a workbook is read or written
 }
 
 

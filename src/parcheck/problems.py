@@ -187,8 +187,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "PM010": ("mẫu số phải lớn hơn 0", "the denominator must be greater than 0"),
     "PM011": (
-        "không tìm thấy tệp số liệu .yaml, .yml hoặc .csv trong {path}",
-        "no .yaml, .yml or .csv metrics file in {path}",
+        "không tìm thấy tệp số liệu .yaml, .yml, .csv hoặc .xlsx trong {path}",
+        "no .yaml, .yml, .csv or .xlsx metrics file in {path}",
     ),
     "PC051": (
         "còn {more} vấn đề khác trong tệp, không liệt kê (chỉ báo {limit} vấn đề đầu tiên)",
@@ -312,6 +312,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the CSV file is not UTF-8 ({reason}): in Excel choose File > Save As >"
         ' "CSV UTF-8 (Comma delimited) (*.csv)" and send it again',
     ),
+    # Excel workbooks (figures/excel.py)
+    "PM050": (
+        "không đọc được tệp {ext}; mở tệp trong Excel hoặc LibreOffice và lưu thành .xlsx "
+        "(Excel Workbook)",
+        "{ext} files are not read; open the file in Excel or LibreOffice and save it as .xlsx "
+        "(Excel Workbook)",
+    ),
+    "PM051": (
+        "không đọc được bảng tính Excel: tệp hỏng hoặc không phải .xlsx; mở tệp trong Excel "
+        "hoặc LibreOffice, lưu lại thành .xlsx rồi thử lại",
+        "cannot read the Excel workbook: the file is damaged or not an .xlsx; open it in "
+        "Excel or LibreOffice, save it again as .xlsx and retry",
+    ),
+    "PM052": (
+        "bảng tính giải nén ra {size} MB, quá giới hạn {limit} MB (hoặc quá nhiều tệp bên "
+        "trong): không đọc",
+        "the workbook unpacks to {size} MB, more than the {limit} MB limit (or holds too "
+        "many files): not read",
+    ),
+    "PM053": (
+        "không có trang nào có dòng tiêu đề Mã, Giá trị, Ngày số liệu (hoặc Mã, Bắt đầu, "
+        "Hoàn thành cho sự kiện)",
+        "no sheet has the header row check, value, as_of (or check, start, done for events)",
+    ),
+    "PM054": (
+        "trang {sheet!r} có hơn {limit} dòng: không đọc",
+        "sheet {sheet!r} has more than {limit} rows: not read",
+    ),
+    "PM055": (
+        "thiếu Ngày số liệu (as_of) của dòng này",
+        "this row's as_of (Ngày số liệu) is missing",
+    ),
+    "PM056": (
+        "{id!r} ngày {day} đã có ở ô {first}; mỗi tiêu chí một dòng mỗi ngày (chỉ việc định "
+        "kỳ mới được ghi mỗi lần nộp một dòng)",
+        "{id!r} for {day} is already at {first}; one row per check and day (only a "
+        "recurring duty may take a row per submission)",
+    ),
+    "PM057": (
+        "{id!r} là tiêu chí {kind_vi}, không phải sự kiện; ghi nó ở trang Giá trị",
+        "{id!r} is a {kind} check, not an event one; write it on the values sheet",
+    ),
+    "PM058": (
+        "{id!r} là tiêu chí sự kiện; ghi mỗi sự kiện một dòng ở trang Sự kiện (Mã, Bắt đầu, "
+        "Hoàn thành)",
+        "{id!r} is an event check; write each event as a row of the events sheet (check, "
+        "start, done)",
+    ),
+    "PM059": (
+        "bảng tính có hơn {limit} ô (hoặc chuỗi) trong các trang: không đọc",
+        "the workbook holds more than {limit} cells (or strings) in its sheets: not read",
+    ),
     "PC062": (
         "số có chữ số 0 ở đầu: {value!r} (YAML 1.1 đọc là số bát phân); viết {plain}",
         "a number with a leading zero: {value!r} (YAML 1.1 reads it as octal); write {plain}",
@@ -360,6 +412,7 @@ class Problem:
     code: str
     params: dict[str, Any] = field(default_factory=dict)
     severity: Severity = Severity.ERROR
+    cell: str = ""  # `Sheet!C7` in a workbook: shown instead of the line and column
 
     def message(self, lang: Lang = "vi") -> str:
         """The message on one line: a value it quotes (a file's text, an id, a YAML error)
@@ -368,7 +421,10 @@ class Problem:
         return one_line((vi if lang == "vi" else en).format(**self.params))
 
     def where(self) -> str:
-        """`path:line:column`; `path:row` for a CSV row (column 0); `path` for the whole file."""
+        """`path:line:column`; `path:row` for a CSV row (column 0); `path:Sheet!C7` for a
+        workbook's cell; `path` for the whole file."""
+        if self.cell:
+            return f"{self.path}:{self.cell}"
         if self.line and self.column:
             return f"{self.path}:{self.line}:{self.column}"
         if self.line:

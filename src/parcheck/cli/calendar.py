@@ -52,10 +52,12 @@ def calendar(
         if lang.value == "en":
             raise UsageError(f"--to {last.isoformat()} is before --from {first.isoformat()}")
         raise UsageError(f"--to {last.isoformat()} trước --from {first.isoformat()}")
+    from parcheck.engine.selection import SelectionError
+
     try:
         found = deadlines(plan_model, first, last, unit)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--unit") from None
+    except SelectionError as exc:  # as status says it: one line, in the user's language
+        raise exc.in_lang(lang.value) from None
     sys.stdout.write(render_text(found, first, last, lang.value))
     if ics is not None:
         stamp = dt.datetime.now(dt.UTC)

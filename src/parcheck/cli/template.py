@@ -1,20 +1,70 @@
-"""`parcheck template`: the metrics form for a date."""
+"""`parcheck template`: the metrics form for a date, as YAML or as an Excel workbook."""
 
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
 
 from parcheck.cli.app import DEFAULT_PLAN, AsOfOption, PlanOption, app, as_of_option, load_inputs
+from parcheck.errors import UsageError
+
+
+class TemplateFormat(StrEnum):
+    yaml = "yaml"
+    xlsx = "xlsx"
 
 
 @app.command()
 def template(
     plan: PlanOption = DEFAULT_PLAN,
     as_of: AsOfOption = None,
+    fmt: Annotated[
+        TemplateFormat,
+        typer.Option("--format", help="yaml, hoặc xlsx: bảng tính gửi các đơn vị (cần -o)."),
+    ] = TemplateFormat.yaml,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Ghi ra tệp này (ghi trọn một lần).")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Chỉ các chỉ tiêu của đơn vị này (xlsx).")
+    ] = None,
 ) -> None:
     """In mẫu số liệu cho một ngày: mọi mã chỉ tiêu với loại, mục tiêu và hạn."""
-    from parcheck.render.template import render_template
+    from parcheck.safety.files import write_output
 
     day = as_of_option(as_of)
     plan_model, _, _ = load_inputs(plan, [], "vi", day)
-    sys.stdout.write(render_template(plan_model, day))
+    if fmt is TemplateFormat.yaml:
+        from parcheck.render.template import render_template
+
+        if unit:
+            raise UsageError("--unit chỉ dùng với --format xlsx")
+        text = render_template(plan_model, day)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_output(text, output, [plan])
+        return
+    if output is None:
+        raise UsageError("--format xlsx cần -o TỆP.xlsx: bảng tính không in ra màn hình được")
+    from parcheck.engine.selection import unit_covers_task
+    from parcheck.plan.units import UnitIndex
+    from parcheck.render.workbook import render_workbook
+
+    tasks = list(plan_model.tasks())
+    name = ""
+    if unit:
+        from parcheck.engine.selection import SelectionError, find_unit
+
+        units = UnitIndex(plan_model)
+        try:
+            wanted = find_unit(units, unit)  # as status --unit: any spelling, candidates
+        except SelectionError as exc:
+            raise exc.in_lang("vi") from None
+        tasks = [t for t in tasks if unit_covers_task(units, wanted, t)]
+        name = wanted.name
+    write_output(render_workbook(plan_model, day, tasks, name), output, [plan])

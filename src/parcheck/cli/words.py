@@ -105,6 +105,10 @@ EN: dict[str, str] = {
     "Báo cáo riêng của một đơn vị.": "One unit's own report.",
     "markdown hoặc terminal.": "markdown or terminal.",
     "Ghi ra tệp này (ghi trọn một lần).": "Write to this file (atomically).",
+    "yaml, hoặc xlsx: bảng tính gửi các đơn vị (cần -o).": (
+        "yaml, or xlsx: the workbook sent to the units (needs -o)."
+    ),
+    "Chỉ các chỉ tiêu của đơn vị này (xlsx).": "Only the checks of this unit (xlsx).",
     (
         "Báo cáo tháng: việc đỏ trước, việc có nguy cơ cùng tốc độ "
         "cần đạt, việc đến hạn trong 30 ngày, đơn vị cần nhắc gửi số "

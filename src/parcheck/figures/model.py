@@ -114,14 +114,20 @@ def _nowhere(day: dt.date, ident: str) -> tuple[int, int]:
     return 0, 0
 
 
+def _no_cell(day: dt.date, ident: str) -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class FileRead:
     """What one metrics file holds: its snapshots (one a day), or its problems; and where
-    it gives a check's value on a day (line, column; column 0 for a CSV row)."""
+    it gives a check's value on a day (line, column; column 0 for a CSV row; and in a
+    workbook its cell, `Sheet!C7`)."""
 
     snapshots: list[Snapshot]
     problems: list[Problem]
     place: Callable[[dt.date, str], tuple[int, int]] = _nowhere
+    cell: Callable[[dt.date, str], str] = _no_cell
 
 
 @dataclass

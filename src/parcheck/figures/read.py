@@ -22,8 +22,10 @@ from parcheck.safety.files import METRICS_LIMIT, Unreadable, files_in, read_inpu
 if TYPE_CHECKING:
     from parcheck.plan.model import Plan
 
-# The formats read today; a file of another extension in a folder is not a metrics file.
-EXTENSIONS = frozenset({".yaml", ".yml", ".csv"})
+# The formats read; a file of another extension in a folder is not a metrics file. A
+# workbook openpyxl cannot read (.xls, .ods) is taken too, to say how to save it as .xlsx.
+WORKBOOKS = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"})
+EXTENSIONS = frozenset({".yaml", ".yml", ".csv"}) | WORKBOOKS
 
 
 def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
@@ -58,8 +60,14 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
         except Unreadable as exc:
             out.problems.append(Problem(name, 0, 0, exc.code, exc.params))
             continue
-        reader = read_csv if path.suffix.lower() == ".csv" else read_yaml
-        found = reader(name, raw, checks)
+        suffix = path.suffix.lower()
+        if suffix in WORKBOOKS:
+            from parcheck.figures.excel import read_excel  # openpyxl only for a workbook
+
+            found = read_excel(name, raw, checks, suffix)
+        else:
+            reader = read_csv if suffix == ".csv" else read_yaml
+            found = reader(name, raw, checks)
         out.problems.extend(found.problems)
         if not found.problems:
             read.append((name, found))
@@ -156,7 +164,8 @@ def _conflict(
     other_name, other_found, other_ident, other_value = other
     line, column = found.place(day, ident)
     other_line, other_column = other_found.place(day, other_ident)
-    where = Problem(other_name, other_line, other_column, "PM028").where()
+    other_cell = other_found.cell(day, other_ident)
+    where = Problem(other_name, other_line, other_column, "PM028", cell=other_cell).where()
     shown_other = shown_value(other_value)
     if other_ident != ident:
         shown_other += f" ({other_ident})"
@@ -167,4 +176,4 @@ def _conflict(
         "other_value": shown_other,
         "other": where,
     }
-    return Problem(name, line, column, "PM028", params)
+    return Problem(name, line, column, "PM028", params, cell=found.cell(day, ident))

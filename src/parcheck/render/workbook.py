@@ -1,0 +1,216 @@
+"""`parcheck template --format xlsx`: the workbook the secretary sends to the units.
+
+Written with openpyxl, the library that reads workbooks back (figures/excel.py): one
+dependency, and it writes both what the form needs, data validation (numbers in a range,
+dates, lists) and sheet protection with some cells left unlocked. The values sheet is
+protected: the check, its target, due date and lead unit are locked; value, date,
+document and note are not. Read back untouched, the workbook is an empty snapshot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from parcheck.plan.model import DeliverableCheck, EventCheck, RecurringCheck, ThresholdCheck
+from parcheck.plan.units import UnitIndex
+from parcheck.safety.text import one_line
+
+if TYPE_CHECKING:
+    from parcheck.plan.model import Plan, Task
+
+LIMIT_WORDS = {
+    "calendar_days": "ngày",
+    "working_days": "ngày làm việc",
+    "working_hours": "giờ làm việc",
+}
+OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+VALUES_HEADER = (
+    "Mã",
+    "Nội dung",
+    "Chỉ tiêu",
+    "Hạn",
+    "Đơn vị chủ trì",
+    "Giá trị",
+    "Ngày số liệu",
+    "Văn bản",
+    "Ghi chú",
+)
+EVENTS_HEADER = ("Mã", "Bắt đầu", "Hoàn thành", "Văn bản", "Ngày số liệu", "Ghi chú")
+EVENT_ROWS = 200  # blank, unlocked rows for events
+WIDTHS = (10, 60, 28, 14, 28, 16, 14, 20, 30)
+DATE_FORMAT = "dd/mm/yyyy"
+MOMENT_FORMAT = "dd/mm/yyyy hh:mm"
+INSTRUCTIONS = (
+    "Hướng dẫn điền số liệu",
+    "",
+    "1. Trang «Giá trị»: mỗi tiêu chí một dòng. Chỉ điền các cột Giá trị, Ngày số liệu, Văn "
+    "bản, Ghi chú; các cột khác bị khóa.",
+    "2. Tiêu chí có chỉ tiêu là số: điền con số (tỷ lệ phần trăm từ 0 đến 100, số đếm là số "
+    "nguyên từ 0 trở lên).",
+    "3. Sản phẩm (báo cáo, kế hoạch …): điền ngày hoàn thành (dd/mm/yyyy) vào Giá trị và số "
+    "hiệu văn bản vào cột Văn bản.",
+    "4. Nhiệm vụ định kỳ: điền các ngày đã nộp, cách nhau bằng dấu chấm phẩy (05/11/2024; "
+    "12/11/2024), hoặc thêm mỗi lần nộp một dòng.",
+    "5. Tiêu chí sự kiện: ghi ở trang «Sự kiện», mỗi sự kiện một dòng: Mã, Bắt đầu (ngày, "
+    "giờ), Hoàn thành (để trống nếu chưa xong), Văn bản.",
+    "6. Ô để trống là chưa báo cáo: số liệu đã gửi kỳ trước vẫn được giữ. Ngày nộp và sự kiện "
+    "được cộng dồn qua các kỳ, chỉ cần ghi những lần mới.",
+    "7. Ngày số liệu là ngày chốt số liệu; không ghi việc xảy ra sau ngày đó.",
+    "8. Lưu tệp dạng .xlsx và gửi Văn phòng Sở. Kiểm tra: parcheck validate --metrics TỆP.",
+)
+
+
+def render_workbook(
+    plan: Plan, as_of: dt.date, tasks: Iterable[Task] | None = None, unit_name: str = ""
+) -> bytes:
+    """The workbook for `as_of` with a row for every check of `tasks` (default: the plan's)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from parcheck.engine.calendar import WorkCalendar
+    from parcheck.engine.schedule import due_day, due_days
+
+    units = UnitIndex(plan)
+    calendar = WorkCalendar(plan.calendar)
+    chosen = list(plan.tasks() if tasks is None else tasks)
+    first, last = dt.date(plan.year - 1, 1, 1), dt.date(plan.year + 1, 12, 31)
+    editable = Protection(locked=False)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="FFF2CC")  # the cells to fill in
+
+    book = Workbook()
+    values = book.active
+    assert values is not None
+    values.title = "Giá trị"
+    values.append(VALUES_HEADER)
+    for cell in values[1]:
+        cell.font = bold
+    for index, width in enumerate(WIDTHS):
+        values.column_dimensions[chr(ord("A") + index)].width = width
+    values.freeze_panes = "B2"
+
+    percent = _validation(DataValidation, "decimal", "between", 0, 100, "Tỷ lệ 0–100")
+    count = _validation(
+        DataValidation, "whole", "greaterThanOrEqual", 0, None, "Số nguyên từ 0 trở lên"
+    )
+    done = _validation(
+        DataValidation, "date", "between", first, last, "Ngày hoàn thành (dd/mm/yyyy)"
+    )
+    as_of_check = _validation(DataValidation, "date", "between", first, last, "Ngày dd/mm/yyyy")
+    for rule in (percent, count, done, as_of_check):
+        values.add_data_validation(rule)
+
+    event_ids: list[str] = []
+    row = 1
+    for task in chosen:
+        for check in task.checks:
+            if check.kind == "shared":
+                continue
+            row += 1
+            lead = units.name_of(check.lead or task.lead)
+            target, kind_rule = "", None
+            due: str | dt.date = ""
+            if check.same_as is not None:
+                target = f"cùng số liệu với {check.same_as}: điền ở dòng {check.same_as}"
+            elif isinstance(check, ThresholdCheck):
+                moved = due_day(check, calendar)
+                due = "thường xuyên" if moved is None else moved
+                t = check.target
+                target = f"{OPS.get(t.op, t.op)} {t.value:g} {t.unit}"
+                kind_rule = percent if t.unit == "%" else count
+            elif isinstance(check, DeliverableCheck):
+                due = due_day(check, calendar) or check.due
+                target = "ngày hoàn thành + văn bản"
+                kind_rule = done
+            elif isinstance(check, RecurringCheck):
+                nxt = [d for d in due_days(check, plan, calendar) if d >= as_of][:1]
+                due = nxt[0] if nxt else "đã hết lịch"
+                target = "các ngày nộp, cách nhau bằng ;"
+                kind_rule = None
+            elif isinstance(check, EventCheck):
+                lim = check.limit
+                due = f"trong {lim.amount} {LIMIT_WORDS[lim.unit]}"
+                target = "sự kiện: ghi ở trang Sự kiện"
+                event_ids.append(check.id)
+            cells: list[Any] = [check.id, one_line(check.title), target, due, lead]
+            values.append([*cells, None, as_of, None, None])
+            for column in range(1, 10):
+                values.cell(row, column).alignment = Alignment(vertical="top", wrap_text=True)
+            if isinstance(due, dt.date):
+                values.cell(row, 4).number_format = DATE_FORMAT
+            values.cell(row, 7).number_format = DATE_FORMAT
+            writable = check.same_as is None and not isinstance(check, EventCheck)
+            for column in (6, 7, 8, 9) if writable else (7, 9):
+                values.cell(row, column).protection = editable
+                values.cell(row, column).fill = fill
+            if writable and kind_rule is not None:
+                kind_rule.add(values.cell(row, 6))
+                if kind_rule is done:
+                    values.cell(row, 6).number_format = DATE_FORMAT
+            as_of_check.add(values.cell(row, 7))
+    values.protection.sheet = True  # no password: it guards against slips, not people
+    values.protection.formatColumns = False
+    values.protection.formatRows = False
+    values.protection.autoFilter = False
+    values.auto_filter.ref = f"A1:I{max(row, 1)}"
+
+    events = book.create_sheet("Sự kiện")
+    events.append(EVENTS_HEADER)
+    for cell in events[1]:
+        cell.font = bold
+    for index, width in enumerate((10, 20, 20, 20, 14, 30)):
+        events.column_dimensions[chr(ord("A") + index)].width = width
+    events.freeze_panes = "A2"
+    moment = _validation(
+        DataValidation, "date", "between", first, last, "Ngày giờ (dd/mm/yyyy hh:mm)"
+    )
+    events.add_data_validation(moment)
+    moment.add(f"B2:C{EVENT_ROWS + 1}")
+    event_day = _validation(DataValidation, "date", "between", first, last, "Ngày dd/mm/yyyy")
+    events.add_data_validation(event_day)
+    event_day.add(f"E2:E{EVENT_ROWS + 1}")
+    if event_ids:
+        ids = DataValidation(type="list", formula1='"' + ",".join(event_ids) + '"')
+        ids.error, ids.errorTitle = "Chọn mã một tiêu chí sự kiện", "Mã"
+        ids.showErrorMessage = True
+        events.add_data_validation(ids)
+        ids.add(f"A2:A{EVENT_ROWS + 1}")
+    for r in range(2, EVENT_ROWS + 2):
+        events.cell(r, 2).number_format = MOMENT_FORMAT
+        events.cell(r, 3).number_format = MOMENT_FORMAT
+        events.cell(r, 5).number_format = DATE_FORMAT
+
+    guide = book.create_sheet("Hướng dẫn")
+    guide.column_dimensions["A"].width = 110
+    title = f"Kế hoạch {plan.id} — số liệu ngày {as_of:%d/%m/%Y}"
+    if unit_name:
+        title += f" — {unit_name}"
+    for line in (title, *INSTRUCTIONS):
+        guide.append([line])
+    guide["A1"].font = bold
+    book.active = 0
+
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _validation(factory: Any, kind: str, operator: str, low: Any, high: Any, prompt: str) -> Any:
+    rule = factory(type=kind, operator=operator, formula1=_formula(low), allow_blank=True)
+    if high is not None:
+        rule.formula2 = _formula(high)
+    rule.showErrorMessage = True
+    rule.showInputMessage = True
+    rule.prompt = prompt
+    rule.error = prompt
+    rule.errorTitle = "Giá trị không hợp lệ"
+    return rule
+
+
+def _formula(value: Any) -> str:
+    if isinstance(value, dt.date):  # Excel's serial day number
+        return str((value - dt.date(1899, 12, 30)).days)
+    return str(value)
