@@ -14,8 +14,8 @@ import unicodedata
 from functools import partial
 
 from parcheck.dates import dmy
-from parcheck.figures.model import FileRead, Number, Snapshot, Submissions, Value
-from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value
+from parcheck.figures.model import FileRead, Snapshot, Submissions, Value
+from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value, row_threshold
 from parcheck.figures.values import text as text_field
 from parcheck.plan.units import fold
 from parcheck.problems import FileProblems, Later, Problem, Severity
@@ -94,15 +94,7 @@ def _value(
     evidence column, else the note) (deliverable), or submission days separated by `;`
     (recurring)."""
     if kind == "threshold":
-        if "/" in raw and not raw.endswith("%"):
-            num, _, den = raw.partition("/")
-            parsed = read_value(kind, unit, {"numerator": num, "denominator": den}, (), ident=ident)
-        else:
-            parsed = read_value(kind, unit, raw, (), ident=ident)
-        if parsed is None:
-            return None
-        assert isinstance(parsed, Number)
-        return Number(parsed.value, note or None)
+        return row_threshold(unit, raw, note, ident)
     if kind == "deliverable":
         return read_value(
             kind, unit, {"done": raw, "evidence": evidence or note}, (), ident=ident, as_of=day

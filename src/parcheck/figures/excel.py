@@ -19,8 +19,8 @@ from decimal import Decimal
 from typing import Any
 
 from parcheck.dates import dmy
-from parcheck.figures.model import Events, FileRead, Number, Snapshot, Submissions, Value
-from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value
+from parcheck.figures.model import Events, FileRead, Snapshot, Submissions, Value
+from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value, row_threshold
 from parcheck.figures.values import text as text_field
 from parcheck.problems import FileProblems, Problem
 
@@ -373,15 +373,7 @@ def _value(
     """A value as the CSV reader makes it: a number or ratio (threshold), the day done with
     its evidence (deliverable), or submission days separated by `;` (recurring)."""
     if kind == "threshold":
-        if isinstance(raw, str) and "/" in raw and not raw.endswith("%"):
-            num, _, den = raw.partition("/")
-            parsed = read_value(kind, unit, {"numerator": num, "denominator": den}, (), ident=ident)
-        else:
-            parsed = read_value(kind, unit, raw, (), ident=ident)
-        if parsed is None:
-            return None
-        assert isinstance(parsed, Number)
-        return Number(parsed.value, note or None)
+        return row_threshold(unit, raw, note, ident)
     if kind == "deliverable":
         raw_done = {"done": raw, "evidence": evidence, "note": note or None}
         return read_value(kind, unit, raw_done, (), ident=ident, as_of=day)

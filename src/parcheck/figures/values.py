@@ -370,3 +370,19 @@ class PlanChecks:
     @cached_property
     def _ids(self) -> Nearest:
         return Nearest(self.kinds)
+
+
+def row_threshold(unit: str, raw: Any, note: str, ident: str) -> Number | None:
+    """A threshold's figure from a table row (CSV or sheet): a number, or a ratio written
+    `47/50`; None when blank. The row's note goes with it."""
+    if isinstance(raw, str) and "/" in raw and not raw.endswith("%"):
+        num, _, den = raw.partition("/")
+        parsed = read_value(
+            "threshold", unit, {"numerator": num, "denominator": den}, (), ident=ident
+        )
+    else:
+        parsed = read_value("threshold", unit, raw, (), ident=ident)
+    if parsed is None:
+        return None
+    assert isinstance(parsed, Number)
+    return Number(parsed.value, note or None)
