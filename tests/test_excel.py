@@ -346,3 +346,22 @@ def test_a_units_workbook_takes_its_name_as_people_type_it(run_cli: RunCli, tmp_
     )
     assert result.exit_code == 0, result.stderr
     assert book.stat().st_size > 0
+
+
+def test_no_text_of_the_plan_becomes_a_formula(run_cli: RunCli, tmp_path: Path) -> None:
+    # openpyxl takes a string starting with "=" for a formula: "= 0 trường hợp" (I.2.c's
+    # target) showed Err:509 in LibreOffice, and a title "=HYPERLINK(…)" would have run
+    plan = tmp_path / "plan.yaml"
+    text = PLAN.read_text(encoding="utf-8").replace(
+        'title: "Tỷ lệ giải ngân', 'title: "=HYPERLINK(\\"http://x\\",\\"x\\")Tỷ lệ giải ngân', 1
+    )
+    plan.write_text(text, encoding="utf-8")
+    book = tmp_path / "t.xlsx"
+    args = ("template", "--plan", plan, "--format", "xlsx", "-o", book, "--as-of", "2024-11-25")
+    assert run_cli(*args).exit_code == 0
+    with zipfile.ZipFile(book) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        assert not any(b"<f>" in archive.read(name) for name in sheets)
+    sheet = openpyxl.load_workbook(book).worksheets[0]
+    targets = {row[0].value: row[2] for row in sheet.iter_rows(min_row=2)}
+    assert (targets["I.2.c"].value, targets["I.2.c"].data_type) == ("= 0 trường hợp", "s")

@@ -139,6 +139,13 @@ def render_workbook(
             values.append([*cells, None, as_of, None, None])
             for column in range(1, 10):
                 values.cell(row, column).alignment = Alignment(vertical="top", wrap_text=True)
+            # wrapped text needs its row's height set: LibreOffice does not grow it
+            lines = max(
+                -(-len(str(text)) // max(int(WIDTHS[i]) - 2, 1))
+                for i, text in enumerate(cells)
+                if isinstance(text, str)
+            )
+            values.row_dimensions[row].height = 15 * max(lines, 1)
             if isinstance(due, dt.date):
                 values.cell(row, 4).number_format = DATE_FORMAT
             values.cell(row, 7).number_format = DATE_FORMAT
@@ -191,11 +198,36 @@ def render_workbook(
     for line in (title, *INSTRUCTIONS):
         guide.append([line])
     guide["A1"].font = bold
+    for sheet in (values, events, guide):
+        _as_text(sheet)
+        _printable(sheet)
     book.active = 0
 
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _as_text(sheet: Any) -> None:
+    """Every text cell stays text: openpyxl takes a string that starts with `=` for a
+    formula, so a target `= 0 trường hợp` showed Err:509, and a title from the plan written
+    `=HYPERLINK(…)` would run as one. Text from the plan is data."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.data_type == "f":
+                cell.data_type = "s"
+
+
+def _printable(sheet: Any) -> None:
+    """Printed (or turned into a PDF) as people read it: landscape, A4, every column on
+    one page width, the header row repeated on each page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if sheet.max_row > 1 and sheet.title != "Hướng dẫn":
+        sheet.print_title_rows = "1:1"
 
 
 def _validation(factory: Any, kind: str, operator: str, low: Any, high: Any, prompt: str) -> Any:
