@@ -281,3 +281,20 @@ def test_messages_have_no_python_words(run_cli: RunCli, args: list[object]) -> N
     assert result.stderr.strip()
     for word in PYTHON_WORDS:
         assert word not in result.stderr + result.stdout, word
+
+
+def test_a_shape_and_a_date_are_said_in_words_not_python(run_cli: RunCli, tmp_path: Path) -> None:
+    listed = tmp_path / "d1.yaml"
+    listed.write_text(
+        "plan: kh2024\nas_of: 2024-11-25\nvalues:\n  II.1: {done: [2024-11-20]}\n", "utf-8"
+    )
+    result = run_cli("validate", "--plan", PLAN, "--metrics", listed)
+    assert f"{listed}:4:16: error PM004 không đọc được ngày: [20/11/2024]" in result.stdout
+    assert "datetime" not in result.stdout
+    top = tmp_path / "d2.yaml"
+    top.write_text("- a\n", "utf-8")
+    result = run_cli("validate", "--plan", PLAN, "--metrics", top, "--lang", "en")
+    assert (
+        f"{top}:1:1: error PC016 expected a mapping (key: value) at the top level, found a list"
+        in (result.stdout)
+    )

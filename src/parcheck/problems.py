@@ -34,10 +34,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "PC014": ("tệp không phải UTF-8: {reason}", "the file is not UTF-8: {reason}"),
     "PC015": ("tệp rỗng", "the file is empty"),
     "PC016": (
-        "cần một ánh xạ (khóa: giá trị) ở cấp cao nhất, gặp {found}",
-        "expected a mapping (key: value) at the top level, found {found}",
+        "cần một ánh xạ (khóa: giá trị) ở cấp cao nhất, gặp {found_vi}",
+        "expected a mapping (key: value) at the top level, found {found_en}",
     ),
-    "PC017": ("khóa phải là chuỗi, gặp {found}", "keys must be strings, found {found}"),
+    "PC017": ("khóa phải là chữ, gặp {found_vi}", "keys must be text, found {found_en}"),
     "PC018": ("khóa gộp YAML (<<) không được hỗ trợ", "YAML merge keys (<<) are not supported"),
     "PC020": ("{message}", "{message_en}"),
     "PC030": (
@@ -166,8 +166,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "PM003": ("không đọc được số: {value!r}", "not a number: {value!r}"),
     "PM004": (
-        "không đọc được ngày: {value!r} (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
-        "not a date: {value!r} (write YYYY-MM-DD or DD/MM/YYYY)",
+        "không đọc được ngày: {value} (viết một ngày, YYYY-MM-DD hoặc DD/MM/YYYY)",
+        "not a date: {value} (write one date, YYYY-MM-DD or DD/MM/YYYY)",
     ),
     "PM005": (
         "tỷ lệ phần trăm phải trong khoảng 0–100, gặp {value}",
@@ -397,6 +397,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a target that counts {unit} must be a whole number of 0 or more, found {value}",
     ),
 }
+
+_SHAPES = {
+    "dict": ("một ánh xạ (khóa: giá trị)", "a mapping"),
+    "mapping": ("một ánh xạ (khóa: giá trị)", "a mapping"),
+    "list": ("một danh sách", "a list"),
+    "str": ("một dòng chữ", "a text"),
+    "int": ("một số", "a number"),
+    "float": ("một số", "a number"),
+    "bool": ("một giá trị đúng/sai", "a true/false value"),
+    "NoneType": ("một ô trống", "nothing"),
+    "date": ("một ngày", "a date"),
+}
+
+
+def shape_words(kind: str) -> dict[str, str]:
+    """The parameters `found_vi` and `found_en` that name a YAML value's shape in words,
+    never a Python type name ("list", "NoneType")."""
+    vi, en = _SHAPES.get(kind, ("một giá trị khác", "another value"))
+    return {"found_vi": vi, "found_en": en}
+
+
+def shown_raw(raw: object) -> str:
+    """A value as written in a file, for a message: dates as dd/mm/yyyy, lists in brackets,
+    never a Python repr (`datetime.date(2024, 11, 20)`)."""
+    import datetime as dt
+
+    if isinstance(raw, dt.date):
+        return raw.strftime("%d/%m/%Y")
+    if isinstance(raw, list):
+        return "[" + ", ".join(shown_raw(item) for item in raw) + "]"
+    if isinstance(raw, dict):
+        return "{" + ", ".join(f"{k}: {shown_raw(v)}" for k, v in raw.items()) + "}"
+    return repr(raw) if isinstance(raw, str) else str(raw)
+
 
 # A file that could not be read at all: the command cannot run on it (exit 2).
 CANNOT_READ = frozenset({"PC001", "PC002", "PF001", "PF002"})

@@ -17,6 +17,7 @@ from parcheck.dates import EARLIEST, LATEST, VIETNAM, dmy, in_range, parse_date
 from parcheck.figures.model import Done, Event, Events, Number, Submissions, Value, same_event
 from parcheck.plan.convert import decimal_text, number_form
 from parcheck.plan.units import Nearest
+from parcheck.problems import shown_raw
 from parcheck.safety.text import describe, forbidden, is_bidi
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def read_day(raw: Any) -> dt.date:
     try:
         day = parse_date(raw)
     except ValueError:
-        raise Bad("PM004", value=raw) from None
+        raise Bad("PM004", value=shown_raw(raw)) from None
     if not in_range(day):
         raise Bad("PM014", value=dmy(day), first=dmy(EARLIEST), last=dmy(LATEST))
     return day
@@ -119,7 +120,7 @@ def read_moment(raw: Any, *, end_of_day: bool) -> dt.datetime:
                 moment = moment.replace(tzinfo=_zone(m["zone"]))
                 moment = moment.astimezone(VIETNAM).replace(tzinfo=None)
         except (ValueError, OverflowError):
-            raise Bad("PM004", value=raw) from None
+            raise Bad("PM004", value=shown_raw(raw)) from None
         if not in_range(moment.date()):
             raise Bad("PM014", value=raw, first=dmy(EARLIEST), last=dmy(LATEST))
         return moment

@@ -9,7 +9,7 @@ from typing import Any
 from parcheck.figures.model import FileRead, Snapshot, Value
 from parcheck.figures.values import Bad, PlanChecks, read_day, read_value, text
 from parcheck.plan import yamldoc
-from parcheck.problems import FileProblems, Later, Problem, Severity
+from parcheck.problems import FileProblems, Later, Problem, Severity, shape_words
 
 
 def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
@@ -20,7 +20,9 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
     data = doc.data
     if not isinstance(data, dict):
         line, column = doc.position(())
-        return FileRead([], [Problem(name, line, column, "PC016", {"found": type(data).__name__})])
+        return FileRead(
+            [], [Problem(name, line, column, "PC016", shape_words(type(data).__name__))]
+        )
     problems = FileProblems(name, "PM017")
 
     def problem(where: tuple[Any, ...], code: str, *, key: bool = False, **params: Any) -> None:

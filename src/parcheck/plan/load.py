@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from parcheck.problems import FileProblems, Problem, Severity
+from parcheck.problems import FileProblems, Problem, Severity, shape_words
 from parcheck.safety.files import PLAN_LIMIT, Unreadable, read_input, shown
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def _build(name: str, raw: bytes, more: More | None) -> LoadedPlan:
     if not isinstance(doc.data, dict):
         kind = type(doc.data).__name__
         line, column = doc.position(())
-        return LoadedPlan(name, [Problem(name, line, column, "PC016", {"found": kind})])
+        return LoadedPlan(name, [Problem(name, line, column, "PC016", shape_words(kind))])
     # At most MAX_REPORTED problems are made, in the order found, then put in the file's
     # order; the others are only counted (PC051).
     found = FileProblems(name, "PC051")

@@ -41,7 +41,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from parcheck.problems import FileProblems, Problem
+from parcheck.problems import FileProblems, Problem, shape_words
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -524,7 +524,7 @@ class _Builder:
                         if kind is MappingStartEvent
                         else "list"
                     )
-                    self.problem(key_node, "PC017", found=found)
+                    self.problem(key_node, "PC017", **shape_words(found))
                     self._skip(get())
                     continue
             if key in out:
