@@ -57,11 +57,27 @@ def test_a_column_named_twice_is_the_header_problem(run_cli: RunCli, tmp_path: P
 
 def test_a_semicolon_row_problem_names_its_row(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "vi.csv"
-    path.write_bytes("sep=;\r\nMã;Giá trị;Ngày số liệu\r\nvi.3;72,4;25/11/2024\r\n".encode())
+    path.write_bytes("sep=;\r\nMã;Giá trị;Ngày số liệu\r\nvi.3x;72,4;25/11/2024\r\n".encode())
     result = run_cli("validate", PLAN, "--metrics", path, "--lang", "en")
     assert result.exit_code == 1
-    # ids are codes, matched exactly; the hint finds the id whatever the case
-    assert f"{path}:3: error PM001 no check 'vi.3' in the plan — VI.3?" in result.stdout
+    assert f"{path}:3: error PM001 no check 'vi.3x' in the plan — VI.3?" in result.stdout
+
+
+def test_a_check_id_is_read_ignoring_case_and_spacing(run_cli: RunCli, tmp_path: Path) -> None:
+    # the issue: "check ids match ignoring case and spacing"; `vi.3` is VI.3, ` i.1 ` I.1
+    path = tmp_path / "vi.csv"
+    path.write_bytes(
+        "Mã;Giá trị;Ngày số liệu\r\nvi.3;72,4;25/11/2024\r\n i.1 ;98;25/11/2024\r\n".encode()
+    )
+    result = run_cli("validate", PLAN, "--metrics", path)
+    assert result.exit_code == 0, result.stdout
+    yaml = tmp_path / "y.yaml"
+    yaml.write_text(
+        "plan: kh2024\nas_of: 2024-11-25\nvalues:\n  vi.3: 72.4\n  VI.3: 72.5\n", "utf-8"
+    )
+    result = run_cli("validate", PLAN, "--metrics", yaml)
+    assert result.exit_code == 1  # one check written twice: the second names the first
+    assert f"{yaml}:5:3: error PM029 'VI.3' ngày 25/11/2024 đã có ở dòng 4" in result.stdout
 
 
 def test_the_fourth_column_after_check_value_as_of_is_still_the_note(

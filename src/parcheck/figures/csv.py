@@ -49,6 +49,7 @@ def read_csv(name: str, data: bytes, checks: PlanChecks) -> FileRead:
         ident, raw, day_raw, note, evidence = (
             row[i].strip() if i is not None and i < len(row) else "" for i in columns
         )
+        ident = checks.canonical(ident)  # `i.1` is I.1
         if ident not in checks.kinds:  # the hint worked out only if the problem is reported
             problems.add(Later(Severity.ERROR, partial(_unknown, name, number, ident, checks)))
             continue

@@ -266,7 +266,7 @@ class _Reader:
         return FileRead(snaps, [], place, cell)
 
     def _ident(self, sheet: _Sheet, row: int, cells: dict[str, Any]) -> str | None:
-        ident = str(cells.get("check") or "").strip()
+        ident = self.checks.canonical(str(cells.get("check") or "").strip())  # `i.1` is I.1
         if not ident:
             self.problem(sheet, row, "check", "PM007", {"field": "check"})
             return None

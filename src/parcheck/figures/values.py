@@ -347,6 +347,20 @@ class PlanChecks:
                 if check.same_as is not None:
                     self.facts[check.id] = check.same_as
 
+    def canonical(self, ident: str) -> str:
+        """The plan's id that `ident` is written for: itself, or the one id it equals
+        ignoring case and spacing (`i.1 ` is I.1); else `ident` unchanged (unknown)."""
+        if ident in self.kinds:
+            return ident
+        return self._folded.get(_fold_id(ident), ident)
+
+    @cached_property
+    def _folded(self) -> dict[str, str]:
+        folded: dict[str, list[str]] = {}
+        for ident in self.kinds:
+            folded.setdefault(_fold_id(ident), []).append(ident)
+        return {key: ids[0] for key, ids in folded.items() if len(ids) == 1}
+
     def fact(self, ident: str) -> str:
         """The id the figures of `ident` are kept under: a check shared by two tasks is one
         fact, reported under either id and kept under the id of the check written in full."""
@@ -357,16 +371,12 @@ class PlanChecks:
         return {"id": ident, "hint": self.hint(ident)}
 
     def hint(self, ident: str) -> str:
-        """` — VI.3?`: the check id `ident` is but for case and spacing (`vi.3`, `Vi. 3`),
-        else the closest check id, if one is close enough. Ids themselves stay exact: they
-        are codes."""
-        close = self._folded.get("".join(ident.casefold().split()))
-        close = close or self._ids.closest(ident, cutoff=0.6)
+        """` — VI.3?`: the closest check id to an unknown `ident`, if one is close enough
+        (one that differs only in case and spacing is `canonical`'s, and no error)."""
+        close = self._ids.closest(ident, cutoff=0.6)
+        if close is None:  # `vi.3x`: compared as written in capitals too
+            close = self._ids.closest(ident.upper(), cutoff=0.6)
         return f" — {close}?" if close else ""
-
-    @cached_property
-    def _folded(self) -> dict[str, str]:
-        return {ident.casefold(): ident for ident in self.kinds}
 
     @cached_property
     def _ids(self) -> Nearest:
@@ -387,3 +397,7 @@ def row_threshold(unit: str, raw: Any, note: str, ident: str) -> Number | None:
         return None
     assert isinstance(parsed, Number)
     return Number(parsed.value, note or None)
+
+
+def _fold_id(ident: str) -> str:
+    return "".join(str(ident).split()).casefold()

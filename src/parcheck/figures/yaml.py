@@ -6,6 +6,7 @@ import datetime as dt
 from functools import partial
 from typing import Any
 
+from parcheck.dates import dmy
 from parcheck.figures.model import FileRead, Snapshot, Value
 from parcheck.figures.values import Bad, PlanChecks, read_day, read_value, text
 from parcheck.plan import yamldoc
@@ -56,13 +57,27 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
         problem(bad.where, bad.code, **bad.params)
     values_raw = data.get("values")
     values: dict[str, Value] = {}
+    keys: dict[Any, Any] = {}  # the id of each value → its key as written (`i.1` for I.1)
     if values_raw is None:
         problem((), "PM007", field="values")
     elif not isinstance(values_raw, dict):
         problem(("values",), "PM002", id="values", kind="mapping", fits="check id: value")
     else:
-        for ident, raw in values_raw.items():
-            where = ("values", ident)
+        for written, raw in values_raw.items():
+            where = ("values", written)
+            ident = checks.canonical(written) if isinstance(written, str) else written
+            if ident in keys:  # `vi.3` and `VI.3`: one check written twice
+                first = keys[ident]
+                problem(
+                    where,
+                    "PM029",
+                    key=True,
+                    id=ident,
+                    day=dmy(as_of) if as_of else "?",
+                    first=partial(lambda k: doc.position(("values", k), key=True)[0], first),
+                )
+                continue
+            keys[ident] = written
             if ident not in checks.kinds:
                 problem(where, "PM001", key=True, id=ident, hint=partial(checks.hint, ident))
                 continue
@@ -79,6 +94,6 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
         return FileRead([], problems.problems())
 
     def place(day: dt.date, ident: str) -> tuple[int, int]:
-        return doc.position(("values", ident))
+        return doc.position(("values", keys.get(ident, ident)))
 
     return FileRead([Snapshot(name, as_of, values, source)], [], place)
