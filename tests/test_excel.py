@@ -365,3 +365,12 @@ def test_no_text_of_the_plan_becomes_a_formula(run_cli: RunCli, tmp_path: Path) 
     sheet = openpyxl.load_workbook(book).worksheets[0]
     targets = {row[0].value: row[2] for row in sheet.iter_rows(min_row=2)}
     assert (targets["I.2.c"].value, targets["I.2.c"].data_type) == ("= 0 trường hợp", "s")
+
+
+def test_an_outside_bodys_workbook_is_refused_not_empty(run_cli: RunCli, tmp_path: Path) -> None:
+    book = tmp_path / "snv.xlsx"
+    args = ("template", "--format", "xlsx", "--unit", "Sở Nội vụ", "-o", book)
+    result = run_cli(*args, "--as-of", "2024-11-25")
+    assert result.exit_code == 2
+    assert "không chủ trì hay phối hợp nhiệm vụ nào" in result.stderr
+    assert not book.exists()

@@ -58,7 +58,7 @@ def template(
     tasks = list(plan_model.tasks())
     name = ""
     if unit:
-        from parcheck.engine.selection import SelectionError, find_unit
+        from parcheck.engine.selection import SelectionError, find_unit, no_task_of_external
 
         units = UnitIndex(plan_model)
         try:
@@ -66,5 +66,7 @@ def template(
         except SelectionError as exc:
             raise exc.in_lang("vi") from None
         tasks = [t for t in tasks if unit_covers_task(units, wanted, t)]
+        if not tasks:  # Sở Nội vụ receives reports: an empty workbook would say "nothing"
+            raise no_task_of_external(units, unit, wanted).in_lang("vi")
         name = wanted.name
     write_output(render_workbook(plan_model, day, tasks, name), output, [plan])
