@@ -53,6 +53,12 @@ class Events:
 Value = Number | Done | Submissions | Events
 
 
+def joined_notes(*notes: str | None) -> str | None:
+    """The notes of one figure told in several places, each once, in the order of their
+    text (the order of the files changes nothing); None when there is none."""
+    return "; ".join(sorted({note for note in notes if note})) or None
+
+
 def event_key(event: Event) -> tuple[dt.datetime, str]:
     """An event is known by its start and its reference (spaces around it aside)."""
     return event.start, (event.ref or "").strip()
@@ -82,7 +88,7 @@ def accumulate(earlier: Value, later: Value, *, same_day: bool = False) -> Value
     one day, two versions of one event that differ are a conflict: None. None too for
     other kinds (the latest figure counts; within a day, a conflict)."""
     if isinstance(earlier, Submissions) and isinstance(later, Submissions):
-        notes = "; ".join(sorted({n for n in (earlier.note, later.note) if n})) or None
+        notes = joined_notes(earlier.note, later.note)
         return Submissions(tuple(sorted(set(earlier.done) | set(later.done))), notes)
     if isinstance(earlier, Events) and isinstance(later, Events):
         kept = {event_key(e): e for e in earlier.events}
@@ -94,7 +100,7 @@ def accumulate(earlier: Value, later: Value, *, same_day: bool = False) -> Value
                 if event.done is None:  # left blank later: the earlier `done` stays
                     continue
             kept[key] = event
-        notes = "; ".join(sorted({n for n in (earlier.note, later.note) if n})) or None
+        notes = joined_notes(earlier.note, later.note)
         events = tuple(sorted(kept.values(), key=lambda e: (e.start, e.ref or "")))
         return Events(events, notes)
     return None

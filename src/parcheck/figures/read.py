@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from parcheck.dates import dmy
 from parcheck.figures.csv import read_csv
-from parcheck.figures.model import FileRead, MetricsRead, Snapshot, Value, accumulate
+from parcheck.figures.model import (
+    FileRead,
+    MetricsRead,
+    Snapshot,
+    Value,
+    accumulate,
+    joined_notes,
+)
 from parcheck.figures.values import PlanChecks, shown_value
 from parcheck.figures.yaml import read_yaml
 from parcheck.problems import FileProblems, Later, Problem, Severity
@@ -144,8 +151,7 @@ def _with_notes(kept: Value | None, value: Value) -> Value:
     changes nothing)."""
     if kept is None:
         return value
-    notes = sorted({note for note in (kept.note, value.note) if note})
-    return replace(kept, note="; ".join(notes) or None)
+    return replace(kept, note=joined_notes(kept.note, value.note))
 
 
 def _figure(value: Value) -> Value:
