@@ -13,13 +13,11 @@ tests/test_core_schema.py fails until the file is written again.
 from __future__ import annotations
 
 import importlib
-import shutil
-import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+from generated import ROOT, write_formatted
+
 OUT = ROOT / "src" / "parcheck" / "plan" / "core_schema.py"
 
 HEAD = '''\
@@ -91,20 +89,15 @@ def main() -> None:
 
     source = Source()
     literal = source.literal(stable_core_schema())
-    OUT.write_text(
+    write_formatted(
+        OUT,
         HEAD.format(
             pydantic=pydantic.VERSION,
             core=pydantic_core.__version__,
             imports=source.imports(),
             literal=literal,
         ),
-        encoding="utf-8",
     )
-    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-    if ruff is None:
-        sys.exit("ruff is needed to format the file (pip install -e '.[test]')")
-    subprocess.run([ruff, "format", "--quiet", str(OUT)], check=True)
-    print(f"wrote {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -12,12 +12,9 @@ the table and the installed `holidays` differ):
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from generated import ROOT, write_formatted
+
 OUT = ROOT / "src" / "parcheck" / "engine" / "vn_days.py"
 FIRST, LAST = 2000, 2100  # the plan years the model accepts (plan/model.py: Plan.year)
 
@@ -66,15 +63,10 @@ def main() -> None:
     for number in range(FIRST, LAST + 1):
         off, worked = holidays_year("VN", number)
         rows.append(f'    {number}: ("{mmdd(off)}", "{mmdd(worked)}"),')
-    OUT.write_text(
+    write_formatted(
+        OUT,
         HEAD.format(first=FIRST, last=LAST, version=holidays.__version__, rows="\n".join(rows)),
-        encoding="utf-8",
     )
-    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-    if ruff is None:
-        sys.exit("ruff is needed to format the file (pip install -e '.[test]')")
-    subprocess.run([ruff, "format", "--quiet", str(OUT)], check=True)
-    print(f"wrote {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
