@@ -106,3 +106,42 @@ def test_markdown_tables_stay_whole(run_cli: RunCli, tmp_path: Path) -> None:
     html = MarkdownIt().enable("table").render(stdout)
     assert "<script>" not in html
     assert "[red]đỏ[/red]" in html
+
+
+@pytest.mark.parametrize("by", ["section", "unit"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_off_a_terminal_the_table_is_what_rich_would_print(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, lang: str, by: str
+) -> None:
+    """Off a terminal the table is written without rich's console (a tenth of a run); it
+    must be, to the character, what the console prints there, wrapping included, at every
+    width from one column up."""
+    import datetime as dt
+    import io
+
+    from rich.console import Console
+
+    from parcheck.engine.verdicts import evaluate
+    from parcheck.figures import read_metrics
+    from parcheck.plan.load import load_plan
+    from parcheck.render.status import plain_text, render_table
+    from tests.conftest import PLAN, ROOT
+
+    plan = load_plan(PLAN).plan
+    snapshots = read_metrics([ROOT / "metrics"], plan).snapshots
+    evaluation = evaluate(plan, snapshots, dt.date(2024, 11, 25), 14)
+    titles = {s.id: s.title for s in plan.sections}
+    shorts = {u.name: u.short for u in plan.units if u.short}
+    for width in (1, 2, 7, 20, 39, 40, 61, 79, 80, 100, 129, 130, 131, 200):
+        parts = render_table(evaluation, evaluation.tasks, lang, by, titles, shorts, width)
+        out = io.StringIO()
+        console = Console(
+            file=out, width=width, force_terminal=False, highlight=False, soft_wrap=False
+        )
+        for part in parts:
+            console.print(part)
+        assert plain_text(parts, width) == out.getvalue(), width
+    # and the command takes that path in a pipe, at the width COLUMNS says
+    monkeypatch.setenv("COLUMNS", "33")
+    result = run_cli(*ARGS, "--lang", lang)
+    assert max(len(line) for line in result.stdout.splitlines()) == 33

@@ -4,6 +4,7 @@ code from --fail-on."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,6 +61,37 @@ class StatusRequest:
     by: str
 
 
+def _colour_terminal() -> bool:
+    """Whether rich would write to stdout as to a terminal, by rich's own rules
+    (TTY_COMPATIBLE, FORCE_COLOR, then isatty)."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
+    try:
+        return sys.stdout.isatty()
+    except ValueError:
+        return False
+
+
+def _width() -> int:
+    """The width rich's console would take: a terminal's on stdin, stdout or stderr,
+    COLUMNS over it, 80 when neither says."""
+    width = 0
+    for fd in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(fd).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+        break
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        width = int(columns)
+    return width or 80
+
+
 def run_status(plan: Plan, snapshots: Sequence[Snapshot], request: StatusRequest) -> int:
     from parcheck.engine.results import RED, YELLOW
     from parcheck.engine.selection import select
@@ -73,21 +105,29 @@ def run_status(plan: Plan, snapshots: Sequence[Snapshot], request: StatusRequest
     elif request.fmt == "markdown":
         sys.stdout.write(reporter.render_markdown(evaluation, tasks, request.lang))
     else:
-        from rich.console import Console
-
-        class _Console(Console):
-            def on_broken_pipe(self) -> None:
-                # rich exits 1 here, the code of "red found"; a failed write is exit 2
-                raise BrokenPipeError(32, "Broken pipe")
-
-        console = _Console(highlight=False, soft_wrap=False)
         titles = {s.id: s.title for s in plan.sections}
         shorts = {u.name: u.short for u in plan.units if u.short}
+        plain = not _colour_terminal()
+        if plain:
+            width = _width()
+        else:
+            from rich.console import Console
+
+            class _Console(Console):
+                def on_broken_pipe(self) -> None:
+                    # rich exits 1 here, the code of "red found"; a failed write is exit 2
+                    raise BrokenPipeError(32, "Broken pipe")
+
+            console = _Console(highlight=False, soft_wrap=False)
+            width = console.width
         parts = reporter.render_table(
-            evaluation, tasks, request.lang, request.by, titles, shorts, console.width
+            evaluation, tasks, request.lang, request.by, titles, shorts, width
         )
-        for part in parts:
-            console.print(part)
+        if plain:
+            sys.stdout.write(reporter.plain_text(parts, width))
+        else:
+            for part in parts:
+                console.print(part)
     failing = {"red": RED, "yellow": RED | YELLOW, "never": set()}[request.fail_on]
     return 1 if any(t.status in failing for t in tasks) else 0
 

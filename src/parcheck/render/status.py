@@ -313,6 +313,24 @@ def render_table(
     return [heading, body, Text(summary_line(tasks, lang))]
 
 
+def plain_text(parts: Sequence[RenderableType], width: int) -> str:
+    """What `rich.console.Console.print` writes of `render_table`'s parts off a terminal,
+    without the console: no style, lines longer than `width` wrapped as rich wraps them. A
+    test holds the two equal; the console's import and rendering are a tenth of a run."""
+    from rich._wrap import divide_line
+    from rich.text import Text
+
+    out: list[str] = []
+    for part in parts:
+        assert isinstance(part, Text)
+        for line in part.split(allow_blank=True):
+            for piece in line.divide(divide_line(line.plain, width, fold=True)):
+                piece.rstrip_end(width)
+                piece.truncate(width, overflow="fold")
+                out.append(piece.plain)
+    return "".join(f"{line}\n" for line in out)
+
+
 def _actual(actual: str, gap: str) -> str:
     return f"{actual} ({gap})" if actual and gap and gap != "0" else actual
 
