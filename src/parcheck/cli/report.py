@@ -94,17 +94,20 @@ def report(
     as_of: AsOfOption = None,
     month: Annotated[
         str | None,
-        typer.Option("--month", help="YYYY-MM hoặc MM/YYYY: báo cáo ngày 25 của tháng đó."),
+        typer.Option(
+            "--month", metavar="THÁNG", help="YYYY-MM hoặc MM/YYYY: báo cáo ngày 25 của tháng đó."
+        ),
     ] = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", help="Báo cáo riêng của một đơn vị.")
+        str | None, typer.Option("--unit", metavar="ĐƠN_VỊ", help="Báo cáo riêng của một đơn vị.")
     ] = None,
     lang: LangOption = LangOpt.vi,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", help="markdown hoặc terminal.")
     ] = ReportFormat.markdown,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Ghi ra tệp này (ghi trọn một lần).")
+        Path | None,
+        typer.Option("-o", "--output", metavar="TỆP", help="Ghi ra tệp này (ghi trọn một lần)."),
     ] = None,
 ) -> None:
     """Báo cáo tháng: việc đỏ trước, việc có nguy cơ cùng tốc độ cần đạt, việc đến hạn
