@@ -58,14 +58,14 @@ class ReportRequest:
 
 def run_report(plan: Plan, snapshots: Sequence[Snapshot], request: ReportRequest) -> None:
     from parcheck.engine.report import build_report
+    from parcheck.engine.selection import find_unit
     from parcheck.plan.units import UnitIndex
     from parcheck.render.report import render_markdown, render_terminal
     from parcheck.safety.files import write_output
 
-    unit = None
-    if request.unit:
-        found = UnitIndex(plan).find(request.unit)
-        unit = found.name if found else request.unit  # an unknown one: select() names it
+    # the unit's full name heads the report, however it was typed; an unknown or ambiguous
+    # name is a SelectionError naming the candidates, as status says it
+    unit = find_unit(UnitIndex(plan), request.unit).name if request.unit else None
     data = build_report(
         plan,
         snapshots,
