@@ -173,6 +173,7 @@ def files_in(folder: Path, extensions: frozenset[str]) -> tuple[list[Path], list
 
 # ----------------------------------------------------------------------------- writing
 
+
 def _cannot_write(path: Path, reason: str, english: bool) -> UsageError:
     if english:
         return UsageError(f"cannot write {shown(path)}: {reason}")
