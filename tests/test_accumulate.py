@@ -42,8 +42,8 @@ def test_a_late_event_is_not_cured_by_a_later_file_that_leaves_it_out(
     on_time = "    events:\n      - {start: 2024-11-20 08:00, done: 2024-11-20 10:00, ref: B}\n"
     write(tmp_path, "11.yaml", "2024-11-25", f"  III.4.b:\n{on_time}")
     got = checks(run_cli, tmp_path, "2024-11-25")
-    assert (got["III.4.b"]["status"], got["III.4.b"]["detail"]) == ("not_met", "1/2 late")
-    assert got["X.4"]["detail"] == "1/2 late"  # the same fact
+    assert (got["III.4.b"]["status"], got["III.4.b"]["detail"]) == ("not_met", "1/2 trễ")
+    assert got["X.4"]["detail"] == "1/2 trễ"  # the same fact
 
 
 def test_an_open_event_handled_later_is_updated_not_doubled(
@@ -62,7 +62,7 @@ def test_an_open_event_handled_later_is_updated_not_doubled(
         "  III.2.b:\n    events:\n      - {start: 2024-10-24, done: 2024-10-28, ref: QĐ 1}\n",
     )
     got = checks(run_cli, tmp_path, "2024-11-25")["III.2.b"]
-    assert (got["status"], got["actual"], got["detail"]) == ("met", 1, "0/1 late")
+    assert (got["status"], got["actual"], got["detail"]) == ("met", 1, "0/1 trễ")
 
 
 def test_the_files_of_two_units_on_one_day_add_up(run_cli: RunCli, tmp_path: Path) -> None:
@@ -84,7 +84,7 @@ def test_the_files_of_two_units_on_one_day_add_up(run_cli: RunCli, tmp_path: Pat
     assert result.exit_code == 0, result.stdout
     got = checks(run_cli, tmp_path, "2024-11-25")
     assert got["ORG.1"]["actual"] == 2
-    assert (got["III.2.b"]["actual"], got["III.2.b"]["detail"]) == (2, "0/2 late")
+    assert (got["III.2.b"]["actual"], got["III.2.b"]["detail"]) == (2, "0/2 trễ")
 
 
 def test_one_event_told_two_ways_on_one_day_is_a_conflict(run_cli: RunCli, tmp_path: Path) -> None:
@@ -135,7 +135,7 @@ def test_an_event_written_twice_in_one_list_counts_once_or_is_an_error(
     twice = "      - {start: 2024-11-04, done: 2024-11-06, ref: QĐ 1}\n" * 2
     write(tmp_path / "same", "11.yaml", "2024-11-25", f"  III.2.b:\n    events:\n{twice}")
     got = checks(run_cli, tmp_path / "same", "2024-11-25")["III.2.b"]
-    assert (got["actual"], got["detail"]) == (1, "0/1 late")
+    assert (got["actual"], got["detail"]) == (1, "0/1 trễ")
     path = write(
         tmp_path / "other",
         "11.yaml",
@@ -162,7 +162,7 @@ def test_an_event_left_open_later_keeps_its_done_and_a_missing_ref_matches_the_s
         tmp_path, "11.yaml", "2024-11-25", "  III.2.b:\n    events:\n      - {start: 2024-10-01}\n"
     )  # no done, no ref: the same event, still done
     got = checks(run_cli, tmp_path, "2024-11-25")["III.2.b"]
-    assert (got["status"], got["actual"], got["detail"]) == ("met", 1, "0/1 late")
+    assert (got["status"], got["actual"], got["detail"]) == ("met", 1, "0/1 trễ")
 
 
 def test_a_ref_must_be_text(run_cli: RunCli, tmp_path: Path) -> None:

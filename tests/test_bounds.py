@@ -250,7 +250,7 @@ def test_limits_of_many_events_are_counted_in_a_few_calendar_lookups(
         "status", "--plan", plan, "--metrics", metrics, "--as-of", "2024-11-25", "--format", "json"
     )
     assert result.exit_code == 0, result.stdout + result.stderr
-    assert '"detail": "0/200 late"' in result.stdout
+    assert '"detail": "0/200 trễ"' in result.stdout
     assert asked < 20 * 366
 
 

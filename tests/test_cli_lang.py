@@ -63,9 +63,9 @@ OPTION_ERRORS = [
         "-5 is not in the range x>=0.",
     ),
     (["status", "--warn-days"], "tùy chọn '--warn-days' cần một giá trị.", "requires an"),
-    (["schema"], "thiếu đối số 'name'", "Missing argument 'name'"),
+    (["schema"], "thiếu đối số, chọn một trong: plan, metrics.", "Choose from: plan, metrics."),
     (["schema", "plan", "extra"], "thừa đối số: extra", "unexpected extra argument"),
-    (["staus"], "không có lệnh 'staus'. Ý bạn là 'status'?", "No such command 'staus'."),
+    (["staus"], "không có lệnh 'staus'. Có phải ý bạn là 'status'?", "Did you mean 'status'?"),
     (["validate", "--format", "xml"], "không phải một trong", "is not one of"),
 ]
 

@@ -189,7 +189,7 @@ def test_a_write_protected_output_is_kept(run_cli: RunCli, tmp_path: Path) -> No
     target.chmod(0o444)
     result = run_cli(*REPORT, "-o", target)
     assert result.exit_code == 2
-    assert result.stderr == f"parcheck: không ghi được {target}: không có quyền ghi\n"
+    assert result.stderr == f"parcheck: không ghi được {target}: không có quyền truy cập\n"
     assert target.read_text(encoding="utf-8") == "đã ký"
 
 

@@ -104,7 +104,7 @@ def test_a_shared_check_is_one_fact_reported_under_either_id(
     got = checks(run_cli, "2024-05-27", "--metrics", tmp_path)
     original, shared = got["III.4.a"], got["X.4"]
     assert original["status"] == shared["status"] == "not_met"
-    assert original["detail"] == shared["detail"] == "1/2 late"
+    assert original["detail"] == shared["detail"] == "1/2 trễ"
     assert (original["same_as"], shared["same_as"]) == (None, "III.4.a")
     assert shared["kind"] == "event"
     # the deduction is X.4's: one late dossier at −0.25, counted once

@@ -5,6 +5,7 @@ body (kind external) says that it leads no task."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,80 @@ def test_ambiguous_name_lists_the_candidates(run_cli: RunCli, tmp_path: Path) ->
     )
     assert run_cli(*args[:-1], "TTS").exit_code in (0, 1)
     assert run_cli(*args[:-1], "Phòng TT").exit_code in (0, 1)  # as written: that one unit
+
+
+@pytest.mark.parametrize(
+    ("typed", "candidates"),
+    [
+        ("phong", "VP (Văn phòng Sở); PCM (Các phòng chuyên môn); PDV (Các phòng, đơn vị"),
+        ("phòng", "VP (Văn phòng Sở); PCM (Các phòng chuyên môn); PDV (Các phòng, đơn vị"),
+        ("TT", "TTS (Thanh tra Sở); TTKCXTTM (Trung tâm Khuyến công và Xúc tiến thương mại); "),
+        ("so", "VP (Văn phòng Sở); TTS (Thanh tra Sở); PDV (Các phòng, đơn vị thuộc Sở); "),
+    ],
+)
+def test_a_part_of_several_names_lists_them_all(
+    run_cli: RunCli, typed: str, candidates: str
+) -> None:
+    result = run_cli(*STATUS, *DAY, "--unit", typed)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f"parcheck: --unit {typed!r}: có thể là nhiều đơn vị: {candidates}"
+    )
+    assert result.stderr.endswith("; hãy ghi mã đơn vị\n")
+    assert result.stderr.count("\n") == 1
+    english = run_cli(*STATUS, *DAY, "--unit", typed, "--lang", "en")
+    assert f"could be several units: {candidates}" in english.stderr
+
+
+def test_the_phong_candidates_are_every_unit_so_named(run_cli: RunCli) -> None:
+    result = run_cli(*STATUS, *DAY, "--unit", "Phong")
+    listed = re.findall(r"(?:: |; )([A-Z]+) \(", result.stderr)
+    assert listed == ["VP", "PCM", "PDV", "PDVTT", "VPUBND"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit"),
+    [
+        ("khuyen cong", "Trung tâm Khuyến công và Xúc tiến thương mại"),
+        ("Xúc tiến", "Trung tâm Khuyến công và Xúc tiến thương mại"),
+        ("chuyen mon", "Các phòng chuyên môn"),
+    ],
+)
+def test_a_part_of_one_name_means_that_unit(run_cli: RunCli, typed: str, unit: str) -> None:
+    assert _tasks(run_cli, "--unit", typed) == _tasks(run_cli, "--unit", unit)
+    calendar = ("calendar", "--plan", PLAN, "--from", "2024-11-01", "--to", "2024-12-31")
+    assert run_cli(*calendar, "--unit", typed).stdout == run_cli(*calendar, "--unit", unit).stdout
+    report = ("report", "--plan", PLAN, "--metrics", DATA / "metrics" / "ok.csv", *DAY)
+    typed_report = run_cli(*report, "--unit", typed)
+    assert typed_report.exit_code == 0, typed_report.stderr
+    assert f"Đơn vị: {unit}" in typed_report.stdout  # the report names the unit in full
+    assert typed_report.stdout == run_cli(*report, "--unit", unit).stdout
+
+
+def test_a_part_of_an_outside_bodys_name_says_it_leads_nothing(run_cli: RunCli) -> None:
+    result = run_cli(*STATUS, *DAY, "--unit", "noi vu")
+    assert result.exit_code == 2
+    assert "Sở Nội vụ là cơ quan ngoài Sở" in result.stderr
+
+
+def test_a_part_of_no_name_still_names_the_closest(run_cli: RunCli) -> None:
+    result = run_cli(*STATUS, *DAY, "--unit", "thanh tra sox")
+    assert result.stderr == (
+        "parcheck: --unit 'thanh tra sox': không có đơn vị này trong kế hoạch — Thanh tra Sở?\n"
+    )
+
+
+def test_a_part_of_a_section_title(run_cli: RunCli) -> None:
+    assert _tasks(run_cli, "--section", "tai chinh") == ["VI.1", "VI.2", "VI.3"]
+    assert _tasks(run_cli, "--section", "chính quyền số") == _tasks(run_cli, "--section", "VII")
+    assert _tasks(run_cli, "--section", "org") == _tasks(run_cli, "--section", "ORG")
+    result = run_cli(*STATUS, *DAY, "--section", "cai cach")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "parcheck: --section 'cai cach': có thể là nhiều mục: II (CẢI CÁCH THỂ CHẾ); III (CẢI "
+        "CÁCH THỦ TỤC HÀNH CHÍNH); V (CẢI CÁCH CHẾ ĐỘ CÔNG VỤ); VI (CẢI CÁCH TÀI CHÍNH "
+        "CÔNG); hãy ghi mã mục\n"
+    )
+    unknown = run_cli(*STATUS, *DAY, "--section", "xyz", "--lang", "en")
+    assert unknown.stderr.startswith("parcheck: --section 'xyz': no such section; sections: I,")

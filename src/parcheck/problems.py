@@ -20,7 +20,7 @@ class Severity(StrEnum):
 # code → (Vietnamese, English); params are filled in with str.format.
 MESSAGES: dict[str, tuple[str, str]] = {
     "PC001": ("không tìm thấy tệp", "no such file"),
-    "PC002": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+    "PC002": ("không đọc được tệp: {reason_vi}", "cannot read the file: {reason_en}"),
     "PC010": ("YAML không hợp lệ: {reason}", "invalid YAML: {reason}"),
     "PC011": (
         "khóa trùng lặp {key!r} (đã có ở dòng {first})",

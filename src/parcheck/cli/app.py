@@ -78,15 +78,20 @@ class _Formatter(HelpFormatter):
     parcheck's (Vietnamese) help in English under `--lang en`."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        from parcheck.cli.words import usage_args
+
         if prefix is None and _LANG[0] != "en":
             prefix = "Cách dùng: "
-        super().write_usage(prog, args, prefix)
+        super().write_usage(prog, usage_args(args, _LANG[0]), prefix)
 
     def write_text(self, text: str) -> None:
         super().write_text(_help_text(text))
 
     def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
-        super().write_dl([(a, _help_text(b)) for a, b in rows], *args, **kwargs)
+        from parcheck.cli.words import metavars_en
+
+        name = metavars_en if _LANG[0] == "en" else str
+        super().write_dl([(name(a), _help_text(b)) for a, b in rows], *args, **kwargs)
 
     def section(self, name: str) -> Any:
         return super().section(_help_text(name))
@@ -94,19 +99,6 @@ class _Formatter(HelpFormatter):
 
 class _Context(Context):
     formatter_class = _Formatter
-
-
-def _english(ctx: typer.Context) -> bool:
-    """Whether the command line (or PARCHECK_LANG) asks for English messages."""
-    import os
-
-    words = [*getattr(ctx, "protected_args", []), *ctx.args]
-    for i, word in enumerate(words):
-        if word == "--lang" and i + 1 < len(words):
-            return str(words[i + 1]).lower() == "en"
-        if str(word).startswith("--lang="):
-            return str(word).split("=", 1)[1].lower() == "en"
-    return os.environ.get("PARCHECK_LANG", "").lower() == "en"
 
 
 def _quiet_stdout() -> None:
@@ -163,6 +155,19 @@ class GuardedGroup(TyperGroup):
         _LANG[0] = lang_of(words)
         return super().main(_lang_after_command(words, self.commands), *rest, **kwargs)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """An unknown command names the closest one (typer's "Did you mean"), or, when none
+        is close, every command there is."""
+        try:
+            return super().resolve_command(ctx, args)
+        except Exception as exc:
+            message = getattr(exc, "message", None)
+            unknown = isinstance(message, str) and message.startswith("No such command")
+            if unknown and "Did you mean" not in str(message):
+                names = ", ".join(sorted(self.commands))
+                exc.message = f"{message} Commands: {names}."  # type: ignore[attr-defined]
+            raise
+
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
         if command is not None:
@@ -178,7 +183,7 @@ class GuardedGroup(TyperGroup):
             finally:
                 sys.stdout.flush()
         except OSError as exc:
-            say(f"parcheck: {one_line(_message(exc, english=False))}\n")
+            say(f"parcheck: {one_line(_message(exc, english=_LANG[0] == 'en'))}\n")
             raise typer.Exit(2) from None
         except Exception as exc:
             if _is_cli_error(exc):
@@ -186,7 +191,7 @@ class GuardedGroup(TyperGroup):
             raise
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
-        english = _english(ctx)
+        english = _LANG[0] == "en"  # `--lang en` anywhere, or PARCHECK_LANG=en
         _whole_stdout()
         try:
             try:
@@ -222,12 +227,10 @@ def _shown(exc: Any) -> typer.Exit:
 
     buffer = io.StringIO()
     exc.show(file=buffer)
-    text = buffer.getvalue()
-    if _LANG[0] != "en":
-        from parcheck.cli.words import vi
+    from parcheck.cli.words import plain, vi
 
-        text = vi(text)
-    say(text)
+    text = plain(buffer.getvalue())
+    say(text if _LANG[0] == "en" else vi(text))
     return typer.Exit(getattr(exc, "exit_code", 2))
 
 
@@ -325,15 +328,20 @@ LangOption = Annotated[
 ]
 
 
-PlanOption = Annotated[Path, typer.Option("--plan", help="Tệp kế hoạch.")]
+PlanOption = Annotated[Path, typer.Option("--plan", metavar="TỆP", help="Tệp kế hoạch.")]
 MetricsOption = Annotated[
     list[Path] | None,
-    typer.Option("--metrics", help="Tệp hoặc thư mục số liệu (lặp lại được; mặc định metrics/)."),
+    typer.Option(
+        "--metrics",
+        metavar="ĐƯỜNG_DẪN",
+        help="Tệp hoặc thư mục số liệu (lặp lại được; mặc định metrics/).",
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="NGÀY",
         help="Ngày xét, YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: hôm nay theo giờ Việt Nam).",
     ),
 ]

@@ -27,15 +27,20 @@ from parcheck.errors import ParcheckError, UsageError
 def calendar(
     plan: PlanOption = DEFAULT_PLAN,
     start: Annotated[
-        str | None, typer.Option("--from", help="Ngày đầu (mặc định: 01/01 của năm kế hoạch).")
+        str | None,
+        typer.Option("--from", metavar="NGÀY", help="Ngày đầu (mặc định: 01/01 của năm kế hoạch)."),
     ] = None,
     end: Annotated[
-        str | None, typer.Option("--to", help="Ngày cuối (mặc định: 31/12 của năm kế hoạch).")
+        str | None,
+        typer.Option("--to", metavar="NGÀY", help="Ngày cuối (mặc định: 31/12 của năm kế hoạch)."),
     ] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ các hạn của đơn vị này.")] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", metavar="ĐƠN_VỊ", help="Chỉ các hạn của đơn vị này.")
+    ] = None,
     lang: LangOption = LangOpt.vi,
     ics: Annotated[
-        Path | None, typer.Option("--ics", help="Ghi thêm tệp iCalendar cho Outlook/Google.")
+        Path | None,
+        typer.Option("--ics", metavar="TỆP", help="Ghi thêm tệp iCalendar cho Outlook/Google."),
     ] = None,
 ) -> None:
     """Mọi hạn trong một khoảng theo thứ tự ngày, kể cả việc định kỳ; --ics xuất ra lịch

@@ -58,14 +58,14 @@ class ReportRequest:
 
 def run_report(plan: Plan, snapshots: Sequence[Snapshot], request: ReportRequest) -> None:
     from parcheck.engine.report import build_report
+    from parcheck.engine.selection import find_unit
     from parcheck.plan.units import UnitIndex
     from parcheck.render.report import render_markdown, render_terminal
     from parcheck.safety.files import write_output
 
-    unit = None
-    if request.unit:
-        found = UnitIndex(plan).find(request.unit)
-        unit = found.name if found else request.unit  # an unknown one: select() names it
+    # the unit's full name heads the report, however it was typed; an unknown or ambiguous
+    # name is a SelectionError naming the candidates, as status says it
+    unit = find_unit(UnitIndex(plan), request.unit).name if request.unit else None
     data = build_report(
         plan,
         snapshots,
@@ -94,17 +94,20 @@ def report(
     as_of: AsOfOption = None,
     month: Annotated[
         str | None,
-        typer.Option("--month", help="YYYY-MM hoặc MM/YYYY: báo cáo ngày 25 của tháng đó."),
+        typer.Option(
+            "--month", metavar="THÁNG", help="YYYY-MM hoặc MM/YYYY: báo cáo ngày 25 của tháng đó."
+        ),
     ] = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", help="Báo cáo riêng của một đơn vị.")
+        str | None, typer.Option("--unit", metavar="ĐƠN_VỊ", help="Báo cáo riêng của một đơn vị.")
     ] = None,
     lang: LangOption = LangOpt.vi,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", help="markdown hoặc terminal.")
     ] = ReportFormat.markdown,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Ghi ra tệp này (ghi trọn một lần).")
+        Path | None,
+        typer.Option("-o", "--output", metavar="TỆP", help="Ghi ra tệp này (ghi trọn một lần)."),
     ] = None,
 ) -> None:
     """Báo cáo tháng: việc đỏ trước, việc có nguy cơ cùng tốc độ cần đạt, việc đến hạn

@@ -20,7 +20,10 @@ class SchemaName(StrEnum):
 @app.command()
 def schema(
     name: Annotated[
-        SchemaName, typer.Argument(help="Loại tệp: plan (kế hoạch) hoặc metrics (số liệu).")
+        SchemaName,
+        typer.Argument(
+            metavar="plan|metrics", help="Loại tệp: plan (kế hoạch) hoặc metrics (số liệu)."
+        ),
     ],
 ) -> None:
     """In JSON Schema của tệp kế hoạch hoặc tệp số liệu."""

@@ -143,18 +143,26 @@ def status(
     ] = StatusFormat.table,
     unit: Annotated[
         str | None,
-        typer.Option("--unit", help="Chỉ các nhiệm vụ đơn vị này chủ trì hoặc phối hợp."),
+        typer.Option(
+            "--unit", metavar="ĐƠN_VỊ", help="Chỉ các nhiệm vụ đơn vị này chủ trì hoặc phối hợp."
+        ),
     ] = None,
-    section: Annotated[str | None, typer.Option("--section", help="Chỉ mục này (VI).")] = None,
+    section: Annotated[
+        str | None, typer.Option("--section", metavar="MỤC", help="Chỉ mục này (VI).")
+    ] = None,
     only: Annotated[
         list[str] | None,
         typer.Option(
             "--only",
+            metavar="KẾT_QUẢ",
             help="Chỉ các chỉ tiêu có kết quả này: not_met,overdue,… (lặp lại được).",
         ),
     ] = None,
     warn_days: Annotated[
-        int, typer.Option("--warn-days", min=0, help="Coi là sắp đến hạn trong ngần này ngày.")
+        int,
+        typer.Option(
+            "--warn-days", min=0, metavar="SỐ_NGÀY", help="Coi là sắp đến hạn trong ngần này ngày."
+        ),
     ] = 14,
     fail_on: Annotated[
         FailOn,

@@ -27,10 +27,12 @@ def template(
         typer.Option("--format", help="yaml, hoặc xlsx: bảng tính gửi các đơn vị (cần -o)."),
     ] = TemplateFormat.yaml,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Ghi ra tệp này (ghi trọn một lần).")
+        Path | None,
+        typer.Option("-o", "--output", metavar="TỆP", help="Ghi ra tệp này (ghi trọn một lần)."),
     ] = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", help="Chỉ các chỉ tiêu của đơn vị này (xlsx).")
+        str | None,
+        typer.Option("--unit", metavar="ĐƠN_VỊ", help="Chỉ các chỉ tiêu của đơn vị này (xlsx)."),
     ] = None,
 ) -> None:
     """In mẫu số liệu cho một ngày: mọi mã chỉ tiêu với loại, mục tiêu và hạn."""

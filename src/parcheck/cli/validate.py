@@ -29,12 +29,19 @@ def validate(
         typer.Argument(
             help="Các tệp kế hoạch cần kiểm tra (mặc định: --plan, plans/kh2024.yaml).",
             show_default=False,
+            metavar="[TỆP_KẾ_HOẠCH]...",
         ),
     ] = None,
-    plan: Annotated[Path, typer.Option("--plan", help="Tệp kế hoạch.")] = DEFAULT_PLAN,
+    plan: Annotated[
+        Path, typer.Option("--plan", metavar="TỆP", help="Tệp kế hoạch.")
+    ] = DEFAULT_PLAN,
     metrics: Annotated[
         list[Path] | None,
-        typer.Option("--metrics", help="Tệp hoặc thư mục số liệu cần kiểm tra theo kế hoạch."),
+        typer.Option(
+            "--metrics",
+            metavar="ĐƯỜNG_DẪN",
+            help="Tệp hoặc thư mục số liệu cần kiểm tra theo kế hoạch.",
+        ),
     ] = None,
     fmt: Annotated[
         ValidateFormat, typer.Option("--format", help="text, json hoặc github.")

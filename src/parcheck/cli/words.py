@@ -11,22 +11,22 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"^Usage: ", "Cách dùng: "),
     (r"^Try '(.+?)' for help\.", r"Xem '\1' để được trợ giúp."),
     (r"^Error: ", "Lỗi: "),
-    (r"No such option: (\S+)", r"không có tùy chọn \1"),
-    (r"Did you mean (.+?)\?", r"Ý bạn là \1?"),
-    (r"\(Possible options: (.+?)\)", r"(có thể là: \1)"),
+    (r"No such option: ", "không có tùy chọn "),
     (r"No such command '(.+?)'\.", r"không có lệnh '\1'."),
+    (r"\. Commands: ", ". Các lệnh: "),
     (r"Missing command\.", "thiếu tên lệnh."),
+    (r"Missing argument '(.+?)'\. Choose from: (.+?)\.$", r"thiếu đối số, chọn một trong: \2."),
     (r"Missing argument '(.+?)'\.", r"thiếu đối số '\1'."),
     (r"Missing option '(.+?)'\.", r"thiếu tùy chọn '\1'."),
     (r"Missing parameter: (\S+)", r"thiếu tham số \1"),
     (r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", r"thừa đối số: \1"),
-    (r"Choose from:", "chọn một trong:"),
+    (r"Choose from: ", "chọn một trong: "),
     (r"Option '(.+?)' requires an argument\.", r"tùy chọn '\1' cần một giá trị."),
     (r"Option '(.+?)' requires (\d+) arguments\.", r"tùy chọn '\1' cần \2 giá trị."),
     (r"Option '(.+?)' does not take a value\.", r"tùy chọn '\1' không nhận giá trị."),
     (r"Invalid value for (.+?): ", r"giá trị không hợp lệ cho \1: "),
     (r"Invalid value: ", "giá trị không hợp lệ: "),
-    (r"(\S+) is not one of (.+?)\.$", r"\1 không phải một trong \2."),
+    (r"(\S+) is not one of (.+?)\.(?= |$)", r"\1 không phải một trong \2."),
     (r"(\S+) is not a valid (?:integer|int range)\.", r"\1 không phải số nguyên."),
     (r"(\S+) is not a valid float\.", r"\1 không phải một số."),
     (r"(\S+) is not a valid boolean\.", r"\1 không phải có/không."),
@@ -38,6 +38,44 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"x<=(\S+)", r"≤ \1"),
 )
 _COMPILED = tuple((re.compile(pattern, re.MULTILINE), vi) for pattern, vi in _PHRASES)
+
+
+def _did_you_mean(match: re.Match[str]) -> str:
+    return f"Có phải ý bạn là {match[1].replace(' or ', ' hoặc ')}?"
+
+
+_DID_YOU_MEAN = re.compile(r"Did you mean (.+?)\?$", re.MULTILINE)
+
+# click's English as parcheck shows it (in either language): a list of choices on the line
+# of its message, not one a line; the options that are close to a misspelt one, and the
+# choice close to a misspelt value, asked as a question
+_CHOICES = re.compile(r"Choose from:((?:\n\t[^\n]*)+)")
+_POSSIBLE = re.compile(r" \(Possible options: (.+?)\)$", re.MULTILINE)
+_NOT_ONE_OF = re.compile(r"'([^'\n]*)' is not one of ((?:'[^'\n]*'(?:, )?)+)\.$", re.MULTILINE)
+
+
+def _either(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
+
+
+def _closest_choice(match: re.Match[str]) -> str:
+    import difflib
+
+    choices = re.findall(r"'([^']*)'", match[2])
+    close = difflib.get_close_matches(match[1].lower(), choices, n=1, cutoff=0.5)
+    return match[0] + (f" Did you mean '{close[0]}'?" if close else "")
+
+
+def plain(text: str) -> str:
+    """typer's (click's) error `text` with every message on one line and its suggestion
+    asked as a question: `No such option: --as-off. Did you mean --as-of?`, `'jsno' is not
+    one of 'table', 'json', 'markdown'. Did you mean 'json'?`."""
+    text = _CHOICES.sub(
+        lambda m: "Choose from: " + ", ".join(w.strip(" \t,") for w in m[1].split("\n")[1:]) + ".",
+        text,
+    )
+    text = _POSSIBLE.sub(lambda m: f". Did you mean {_either(m[1].split(', '))}?", text)
+    return _NOT_ONE_OF.sub(_closest_choice, text)
 
 
 def _unknown_unit(match: re.Match[str]) -> str:
@@ -70,6 +108,7 @@ def vi(text: str) -> str:
     """`text` from typer (a help page, an error with its usage frame) in Vietnamese."""
     for pattern, words in _COMPILED:
         text = pattern.sub(words, text)
+    text = _DID_YOU_MEAN.sub(_did_you_mean, text)
     return _UNKNOWN_UNIT.sub(_unknown_unit, text)
 
 
@@ -77,7 +116,44 @@ def vi_word(text: str) -> str:
     """A heading or an option's help from typer itself, in Vietnamese; others unchanged."""
     text = re.sub(r"x([<>])=(\S+?)\]", lambda m: ("≥ " if m[1] == ">" else "≤ ") + m[2] + "]", text)
     text = _WORDS.get(text, text)
-    return _MARKS.sub(lambda m: "[" + _MARK_WORDS[m.group(1)] + (m.group(2) or ""), text)
+    text = _MARKS.sub(lambda m: "[" + _MARK_WORDS[m.group(1)] + (m.group(2) or ""), text)
+    # a mark is wrapped whole: `[mặc định: section]` split after "mặc" reads as nonsense
+    return _MARK.sub(lambda m: m[0].replace(" ", "\u00a0"), text)
+
+
+_MARK = re.compile(r"\[(?:mặc định|bắt buộc|biến môi trường)[^\]]*\]")
+
+
+# The placeholders of a help page. parcheck's own are written in Vietnamese in the commands
+# (`metavar=`) and said in English under --lang en; click's own are English, said in
+# Vietnamese by default. A choice (`<table|json|markdown>`) is what is typed: kept as it is.
+METAVARS = {
+    "TỆP": "FILE",
+    "ĐƯỜNG_DẪN": "PATH",
+    "NGÀY": "DATE",
+    "THÁNG": "MONTH",
+    "ĐƠN_VỊ": "UNIT",
+    "MỤC": "SECTION",
+    "KẾT_QUẢ": "STATUS",
+    "SỐ_NGÀY": "DAYS",
+    "TỆP_KẾ_HOẠCH": "PLAN",
+}
+_CLICK_METAVARS = {"[OPTIONS]": "[TÙY_CHỌN]", "COMMAND [ARGS]...": "LỆNH [ĐỐI_SỐ]..."}
+_METAVAR = re.compile(r"\b[^\W\d_a-z]+(?:_[^\W\d_a-z]+)*\b")
+
+
+def usage_args(args: str, lang: str) -> str:
+    """The placeholders after `parcheck status` in a usage line, in `lang`."""
+    if lang == "en":
+        return metavars_en(args)
+    for english, vietnamese in _CLICK_METAVARS.items():
+        args = args.replace(english, vietnamese)
+    return args
+
+
+def metavars_en(text: str) -> str:
+    """parcheck's (Vietnamese) placeholders in `text` (`--plan TỆP`) in English."""
+    return _METAVAR.sub(lambda m: METAVARS.get(m[0], m[0]), text)
 
 
 # parcheck's own help (written in Vietnamese in the commands) → English for --lang en

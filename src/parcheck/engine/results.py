@@ -80,7 +80,8 @@ class CheckResult:
     days_left: int | None = None
     rrule: str | None = None
     points: float | None = None
-    detail: str | None = None
+    detail: str | None = None  # a threshold's note or a deliverable's evidence, as written
+    late: int | None = None  # an event check's events handled late or open past their limit
     overdue_since: dt.date | None = None  # a recurring duty's missed (or late) occurrence
     history: tuple[tuple[dt.date, float], ...] = ()
     starts: dt.date | None = None  # the duty begins after the status date, on this day

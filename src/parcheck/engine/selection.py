@@ -34,9 +34,10 @@ class UnitError(SelectionError, ValueError):
 
 def find_unit(units: UnitIndex, name: str) -> Unit:
     """The unit `name` means (`--unit`), by id, name, short name or alias, ignoring case,
-    spacing and diacritics; UnitError names the candidates of an ambiguous name, or the
-    closest name to an unknown one."""
-    found = units.matches(name)
+    spacing and diacritics; else the one unit with a name that holds `name` as a part
+    (`khuyen cong`). UnitError names the candidates of an ambiguous name or part
+    (`phòng`, `TT`), or the closest name to an unknown one."""
+    found = units.matches(name) or _holding(units, name)
     if len(found) == 1:
         return found[0]
     if found:
@@ -53,6 +54,18 @@ def find_unit(units: UnitIndex, name: str) -> Unit:
     )
 
 
+def _holding(units: UnitIndex, name: str) -> list[Unit]:
+    """The units, in the plan's order, one of whose names holds `name` as a part, both
+    folded (case, diacritics and spacing aside); none for a part shorter than two letters."""
+    part = fold(name)
+    if len(part) < 2:
+        return []
+    ids = {
+        unit_id for folded, owners in units.by_fold.items() if part in folded for unit_id in owners
+    }
+    return [unit for unit in units.units.values() if unit.id in ids]
+
+
 def no_task_of_external(units: UnitIndex, name: str, wanted: Unit) -> UnitError:
     """The error for an outside body (`kind: external`, e.g. Sở Nội vụ) that leads and
     supports no task: it receives reports, so an empty list would look like "nothing due"."""
@@ -67,11 +80,24 @@ def no_task_of_external(units: UnitIndex, name: str, wanted: Unit) -> UnitError:
 
 def find_section(plan: Plan, name: str) -> str:
     """The id of the section `name` means (`--section`): its id (`VI`, `vi`) or its title,
-    ignoring case, spacing and diacritics; else SelectionError listing the sections."""
+    ignoring case, spacing and diacritics; else the one section whose id or title holds
+    `name` as a part (`tai chinh`). SelectionError lists the candidates of an ambiguous
+    part (`cai cach`), or every section for an unknown name."""
     wanted = fold(name)
     for section in plan.sections:
         if wanted in (fold(section.id), fold(section.title)):
             return section.id
+    holding = [
+        s for s in plan.sections if len(wanted) >= 2 and wanted in fold(s.id) + " " + fold(s.title)
+    ]
+    if len(holding) == 1:
+        return holding[0].id
+    if holding:
+        listed = "; ".join(f"{s.id} ({s.title})" for s in holding)
+        raise SelectionError(
+            f"--section {name!r}: có thể là nhiều mục: {listed}; hãy ghi mã mục",
+            f"--section {name!r}: could be several sections: {listed}; write the section's id",
+        )
     names = ", ".join(s.id for s in plan.sections)
     raise SelectionError(
         f"--section {name!r}: không có mục này; các mục: {names}",

@@ -212,7 +212,6 @@ def evaluate_recurring(
         if not any(before < d <= last for d in submitted):
             late = any(d > last for d in submitted)
             status = Status.NOT_MET if late else Status.OVERDUE
-            detail = f"{'late' if late else 'missing'} for {last.isoformat()}"
             nxt = coming[0] if coming else None  # the contract's `due`: the next occurrence
             return _result(
                 check,
@@ -223,7 +222,6 @@ def evaluate_recurring(
                 days_left=_days(nxt, ctx.as_of) if nxt else None,
                 overdue_since=last,
                 rrule=check.rrule,
-                detail=detail,
             )
         previous = last
     if coming and any(previous < d <= coming[0] for d in submitted):
@@ -279,7 +277,7 @@ def evaluate_event(check: EventCheck, value: Value | None, ctx: Context, lead: s
         gap=float(-late) if statuses else None,
         due=due,
         days_left=_days(due, ctx.as_of) if due else None,
-        detail=f"{late}/{len(statuses)} late" if statuses else None,
+        late=late if statuses else None,
     )
 
 

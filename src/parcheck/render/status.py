@@ -38,6 +38,8 @@ WORDS = {
         "times": "{n} lần",
         "later": "sau hạn: đạt {value} ngày {day}",
         "late_of": "{late}/{total} trễ",
+        "missing_for": "chưa nộp kỳ {day}",
+        "late_for": "nộp trễ kỳ {day}",
         "tasks": "nhiệm vụ",
         "section": "Mục",
         "unit": "Đơn vị",
@@ -52,6 +54,8 @@ WORDS = {
         "times": "{n} sent",
         "later": "after the deadline: reached {value} on {day}",
         "late_of": "{late}/{total} late",
+        "missing_for": "missing for {day}",
+        "late_for": "late for {day}",
         "tasks": "tasks",
         "section": "Section",
         "unit": "Unit",
@@ -116,6 +120,19 @@ def later_text(check: CheckResult, lang: str) -> str:
     return WORDS[lang]["later"].format(value=number(value, lang) or "0", day=day(when, lang))
 
 
+def detail_text(check: CheckResult, lang: str) -> str | None:
+    """A check's `detail` in JSON, in `lang`: how many of an event check's events were late
+    ('1/3 trễ'), the occurrence a recurring duty missed ('chưa nộp kỳ 22/11/2024'), or
+    the note or evidence the figures carry, as written."""
+    words = WORDS[lang]
+    if check.late is not None:
+        return words["late_of"].format(late=check.late, total=check.actual)
+    if check.kind == "recurring" and check.overdue_since is not None:
+        missed = "late_for" if check.status is Status.NOT_MET else "missing_for"
+        return words[missed].format(day=day(check.overdue_since, lang))
+    return check.detail
+
+
 def cells(check: CheckResult, lang: str, as_of: dt.date) -> list[str]:
     """A check's row: id, title, lead, target, actual (with a figure reported after the
     deadline, if any), gap, due, verdict."""
@@ -141,9 +158,8 @@ def _cells(check: CheckResult, lang: str, as_of: dt.date) -> list[str]:
         actual = day(check.actual, lang)
     elif check.kind == "recurring":
         actual = words["times"].format(n=check.actual)
-    elif check.kind == "event" and check.detail:
-        late, total = check.detail.split(" ")[0].split("/")
-        actual = words["late_of"].format(late=late, total=total)
+    elif check.late is not None:
+        actual = words["late_of"].format(late=check.late, total=check.actual)
     else:
         actual = "" if check.actual is None else str(check.actual)
     gap = ""
@@ -347,9 +363,19 @@ def render_json(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) 
     # One line a field and a task: readable and diffable, and written by json's C encoder
     # (`indent` would switch to the pure-Python one, seconds for a province-size plan).
     fields = [f"  {json_document(k)}: {json_document(v)}" for k, v in payload.items()]
-    items = ",\n".join(f"    {json_document(t.as_dict())}" for t in tasks)
+    items = ",\n".join(f"    {json_document(_task_dict(t, lang))}" for t in tasks)
     fields.append(f'  "tasks": [\n{items}\n  ]' if tasks else '  "tasks": []')
     return "{\n" + ",\n".join(fields) + "\n}\n"
+
+
+def _task_dict(task: TaskResult, lang: str) -> dict[str, Any]:
+    """A task in JSON: codes, ids and field names as the contract gives them, the words of
+    `detail` in `lang`."""
+    out = task.as_dict()
+    for check, item in zip(task.checks, out["checks"], strict=True):
+        if check.late is not None or check.overdue_since is not None:
+            item["detail"] = detail_text(check, lang)
+    return out
 
 
 def render_markdown(evaluation: Evaluation, tasks: Sequence[TaskResult], lang: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from parcheck.errors import Interrupted, UsageError
+from parcheck.errors import Interrupted, UsageError, os_reason, os_reasons
 
 MB = 1024 * 1024
 # The shipped plan is 50 kB and a 50,000-task plan about 14 MB; a snapshot of every check of
@@ -89,7 +89,7 @@ def read_input(path: Path, limit: int) -> bytes:
     except FileNotFoundError:
         raise Unreadable("PC001") from None
     except OSError as exc:
-        raise Unreadable("PC002", {"reason": exc.strerror or str(exc)}) from None
+        raise Unreadable("PC002", os_reasons(exc)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):  # replaced between the stat and the open
@@ -102,7 +102,7 @@ def read_input(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             left -= len(chunk)
     except OSError as exc:
-        raise Unreadable("PC002", {"reason": exc.strerror or str(exc)}) from None
+        raise Unreadable("PC002", os_reasons(exc)) from None
     finally:
         os.close(fd)
     if left <= 0:
@@ -135,8 +135,7 @@ def files_in(folder: Path, extensions: frozenset[str]) -> tuple[list[Path], list
             with os.scandir(current) as listing:
                 names = sorted(entry.name for entry in listing)
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            skipped.append(Passed(current, "PC002", {"reason": reason}, error=True))
+            skipped.append(Passed(current, "PC002", os_reasons(exc), error=True))
             continue
         folders = []
         for name in names:
@@ -174,27 +173,6 @@ def files_in(folder: Path, extensions: frozenset[str]) -> tuple[list[Path], list
 
 # ----------------------------------------------------------------------------- writing
 
-_REASONS = {
-    errno.ENOSPC: ("đĩa đã đầy", "no space left on the device"),
-    errno.EDQUOT: ("vượt hạn mức đĩa", "disk quota exceeded"),
-    errno.EACCES: ("không có quyền ghi", "permission denied"),
-    errno.EPERM: ("không có quyền ghi", "permission denied"),
-    errno.EROFS: ("hệ thống tệp chỉ đọc", "read-only file system"),
-    errno.EPIPE: ("đầu đọc của ống đã đóng", "the reading end of the pipe is closed"),
-    errno.EISDIR: ("đó là một thư mục, cần tên tệp", "it is a folder, not a file"),
-    errno.ENOENT: ("không có tệp hay thư mục này", "no such file or folder"),
-    errno.ENOTDIR: (
-        "một phần của đường dẫn không phải thư mục",
-        "part of the path is not a folder",
-    ),
-    errno.ENAMETOOLONG: ("tên quá dài", "the name is too long"),
-    errno.ELOOP: ("liên kết vòng", "a loop of links"),
-    errno.ENXIO: ("không có ai đọc ở đầu kia", "nothing reads at the other end"),
-    errno.EIO: ("lỗi vào/ra", "input/output error"),
-    errno.EBADF: ("đầu ra đã đóng", "the output is closed"),
-    errno.EINVAL: ("không ghi được vào đó", "it cannot be written to"),
-}
-
 
 def _cannot_write(path: Path, reason: str, english: bool) -> UsageError:
     if english:
@@ -203,9 +181,8 @@ def _cannot_write(path: Path, reason: str, english: bool) -> UsageError:
 
 
 def reason_of(exc: OSError, english: bool) -> str:
-    """Why a read or write failed, in the user's language where the reason is a known one."""
-    vi, en = _REASONS.get(exc.errno or 0, (exc.strerror or str(exc),) * 2)
-    return en if english else vi
+    """Why a read or write failed, in the user's language (`errors.OS_REASONS`)."""
+    return os_reason(exc, "en" if english else "vi")
 
 
 def _failed(path: Path, exc: OSError, english: bool) -> UsageError:
