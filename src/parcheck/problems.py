@@ -356,13 +356,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "PM058": (
         "{id!r} là tiêu chí sự kiện; ghi mỗi sự kiện một dòng ở trang Sự kiện (Mã, Bắt đầu, "
-        "Hoàn thành)",
+        "Hoàn thành), hoặc ghi «không có» (hay 0) ở ô này nếu chưa có sự kiện nào",
         "{id!r} is an event check; write each event as a row of the events sheet (check, "
-        "start, done)",
+        "start, done), or write «không có» (or 0) in this cell if there has been none",
     ),
     "PM059": (
         "bảng tính có hơn {limit} ô (hoặc chuỗi) trong các trang: không đọc",
         "the workbook holds more than {limit} cells (or strings) in its sheets: not read",
+    ),
+    "PM060": (
+        "ô có công thức nhưng chưa có kết quả được lưu (tệp do chương trình tạo, chưa mở "
+        "bằng Excel): mở tệp trong Excel hoặc LibreOffice rồi lưu lại, hoặc gõ thẳng giá trị",
+        "the cell holds a formula with no saved result (the file was made by a program and "
+        "never opened in Excel): open the file in Excel or LibreOffice and save it, or type "
+        "the value",
+    ),
+    "PM061": (
+        "ngày {day} không hợp lệ: ô định dạng ngày đang chứa số {serial}, không phải một ngày "
+        "(ô trống hay số 0 định dạng ngày?); gõ ngày dạng dd/mm/yyyy, ví dụ 20/11/2024",
+        "the date {day} is not valid: the date-formatted cell holds the number {serial}, not "
+        "a date (a blank cell or a 0 formatted as a date?); type the date as dd/mm/yyyy, "
+        "e.g. 20/11/2024",
+    ),
+    "PM062": (
+        "ngày {day} không hợp lệ: ngày trong bảng tính phải từ {first} đến {last}; kiểm tra "
+        "lại năm (số 2024 gõ vào ô định dạng ngày hiện thành 16/07/1905)",
+        "the date {day} is not valid: a workbook's dates lie in {first}–{last}; check the "
+        "year (2024 typed into a date-formatted cell shows as 16/07/1905)",
+    ),
+    "PM063": (
+        "ô chứa số {value}, không phải ngày: định dạng ô là ngày (dd/mm/yyyy) rồi gõ lại, "
+        "hoặc gõ ngày dạng 20/11/2024",
+        "the cell holds the number {value}, not a date: format the cell as a date "
+        "(dd/mm/yyyy) and type it again, or type the date as 20/11/2024",
+    ),
+    "PM064": (
+        "bảng tính có mật khẩu (đã mã hóa) nên không đọc được: mở tệp trong Excel, chọn Tệp "
+        "→ Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu rồi lưu lại",
+        "the workbook is password-protected (encrypted) and cannot be read: open it in "
+        "Excel, choose File → Info → Protect Workbook → Encrypt with Password, clear the "
+        "password and save it again",
+    ),
+    "PM065": (
+        "trang tính ẩn {sheet!r} cũng được đọc (nó có dòng tiêu đề số liệu); nếu số liệu "
+        "trong đó không còn dùng, xóa trang đi",
+        "the hidden sheet {sheet!r} is read too (it has a figures header row); if its "
+        "figures are not meant, delete the sheet",
+    ),
+    "PM066": (
+        "ô gộp {range}: chỉ ô đầu giữ giá trị, các ô còn lại bị đọc là trống; tách ô (bỏ "
+        "gộp ô) rồi ghi từng giá trị",
+        "merged cells {range}: only the first cell keeps a value, the others read as blank; "
+        "unmerge the cells and write each value",
+    ),
+    "PM067": (
+        "{id!r} ngày {day}: ô {first} ghi không có sự kiện nhưng trang Sự kiện có sự kiện "
+        "của tiêu chí này; xóa «không có» hoặc các sự kiện",
+        "{id!r} for {day}: the cell {first} says there has been no event but the events "
+        "sheet lists some; clear one or the other",
+    ),
+    "PM068": (
+        "{id!r} cần một con số nhưng ô định dạng ngày (hiện {day}): đổi định dạng ô thành "
+        "Số (Number) rồi gõ lại con số",
+        "{id!r} needs a number but the cell is formatted as a date (shown as {day}): "
+        "format the cell as a Number and type the figure again",
+    ),
+    "PM069": (
+        "ô đang báo lỗi {value}: sửa công thức của ô hoặc gõ thẳng giá trị (số quá lớn trong "
+        "ô định dạng ngày cũng hiện #VALUE!)",
+        "the cell shows the error {value}: fix its formula or type the value (a number too "
+        "large for a date-formatted cell shows #VALUE! too)",
     ),
     "PC062": (
         "số có chữ số 0 ở đầu: {value!r} (YAML 1.1 đọc là số bát phân); viết {plain}",

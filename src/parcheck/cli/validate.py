@@ -12,7 +12,7 @@ import typer
 
 from parcheck.cli.app import DEFAULT_PLAN, LangOpt, LangOption, app, missing_default
 from parcheck.plan.load import LoadedPlan, load_plan
-from parcheck.problems import CANNOT_READ, Problem
+from parcheck.problems import CANNOT_READ, Problem, has_errors
 from parcheck.render.findings import FileFindings
 
 
@@ -87,12 +87,13 @@ def validate_metrics(paths: list[Path], loaded: LoadedPlan) -> list[FileFindings
         by_file.setdefault(problem.path, []).append(problem)
     counts = read.counts
     names = list(dict.fromkeys([*read.files, *by_file]))
-    return [
-        FileFindings(
-            name,
-            "metrics",
-            by_file.get(name, []),
-            None if name in by_file else {"values": counts.get(name, 0)},
-        )
-        for name in names
-    ]
+
+    def summary(name: str) -> dict[str, int] | None:
+        # a file read with warnings only (a hidden sheet) is valid and says what it holds;
+        # a folder's warning (no files in it) is no file read
+        problems = by_file.get(name, [])
+        if has_errors(problems) or (problems and name not in counts):
+            return None
+        return {"values": counts.get(name, 0)}
+
+    return [FileFindings(name, "metrics", by_file.get(name, []), summary(name)) for name in names]

@@ -23,7 +23,7 @@ from parcheck.figures.model import (
 )
 from parcheck.figures.values import PlanChecks, shown_value
 from parcheck.figures.yaml import read_yaml
-from parcheck.problems import FileProblems, Later, Problem, Severity
+from parcheck.problems import FileProblems, Later, Problem, Severity, has_errors
 from parcheck.safety.files import METRICS_LIMIT, Unreadable, files_in, read_input, shown
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
             reader = read_csv if suffix == ".csv" else read_yaml
             found = reader(name, raw, checks)
         out.problems.extend(found.problems)
-        if not found.problems:
+        if not has_errors(found.problems):  # a warning (a hidden sheet read) stops nothing
             read.append((name, found))
             out.counts[name] = out.counts.get(name, 0) + sum(
                 len(snap.values) for snap in found.snapshots

@@ -39,6 +39,7 @@ VALUES_HEADER = (
 )
 EVENTS_HEADER = ("Mã", "Bắt đầu", "Hoàn thành", "Văn bản", "Ngày số liệu", "Ghi chú")
 EVENT_ROWS = 200  # blank, unlocked rows for events
+NO_EVENTS = "không có"  # an event check's value cell: no events so far (figures/excel.py)
 WIDTHS = (10, 60, 28, 14, 28, 16, 14, 20, 30)
 DATE_FORMAT = "dd/mm/yyyy"
 MOMENT_FORMAT = "dd/mm/yyyy hh:mm"
@@ -54,11 +55,16 @@ INSTRUCTIONS = (
     "4. Nhiệm vụ định kỳ: điền các ngày đã nộp, cách nhau bằng dấu chấm phẩy (05/11/2024; "
     "12/11/2024), hoặc thêm mỗi lần nộp một dòng.",
     "5. Tiêu chí sự kiện: ghi ở trang «Sự kiện», mỗi sự kiện một dòng: Mã, Bắt đầu (ngày, "
-    "giờ), Hoàn thành (để trống nếu chưa xong), Văn bản.",
+    "giờ), Hoàn thành (để trống nếu chưa xong), Văn bản. Chưa có sự kiện nào thì chọn «không "
+    "có» ở cột Giá trị của tiêu chí đó (trang «Giá trị»); để trống là chưa báo cáo.",
     "6. Ô để trống là chưa báo cáo: số liệu đã gửi kỳ trước vẫn được giữ. Ngày nộp và sự kiện "
     "được cộng dồn qua các kỳ, chỉ cần ghi những lần mới.",
     "7. Ngày số liệu là ngày chốt số liệu; không ghi việc xảy ra sau ngày đó.",
-    "8. Lưu tệp dạng .xlsx và gửi Văn phòng Sở. Kiểm tra: parcheck validate --metrics TỆP.",
+    "8. Ngày: gõ dd/mm/yyyy (20/11/2024) vào ô định dạng ngày; một con số (45616, 20112024) "
+    "không phải ngày; ngày trước năm 2000 bị từ chối (số 0 trong ô ngày hiện 30/12/1899).",
+    "9. Không gộp ô trong các cột được đọc, không đặt mật khẩu cho tệp. Ô có công thức được "
+    "đọc theo kết quả Excel hoặc LibreOffice đã lưu.",
+    "10. Lưu tệp dạng .xlsx và gửi Văn phòng Sở. Kiểm tra: parcheck validate --metrics TỆP.",
 )
 
 
@@ -100,7 +106,15 @@ def render_workbook(
         DataValidation, "date", "between", first, last, "Ngày hoàn thành (dd/mm/yyyy)"
     )
     as_of_check = _validation(DataValidation, "date", "between", first, last, "Ngày dd/mm/yyyy")
-    for rule in (percent, count, done, as_of_check):
+    no_events = _validation(
+        DataValidation,
+        "list",
+        None,
+        f'"{NO_EVENTS}"',
+        None,
+        f"Ghi sự kiện ở trang Sự kiện; chưa có sự kiện nào thì chọn «{NO_EVENTS}»",
+    )
+    for rule in (percent, count, done, as_of_check, no_events):
         values.add_data_validation(rule)
 
     event_ids: list[str] = []
@@ -133,7 +147,8 @@ def render_workbook(
             elif isinstance(check, EventCheck):
                 lim = check.limit
                 due = f"trong {lim.amount} {LIMIT_WORDS[lim.unit]}"
-                target = "sự kiện: ghi ở trang Sự kiện"
+                target = f"sự kiện: ghi ở trang Sự kiện; chưa có thì chọn «{NO_EVENTS}»"
+                kind_rule = no_events
                 event_ids.append(check.id)
             cells: list[Any] = [check.id, one_line(check.title), target, due, lead]
             values.append([*cells, None, as_of, None, None])
@@ -149,8 +164,9 @@ def render_workbook(
             if isinstance(due, dt.date):
                 values.cell(row, 4).number_format = DATE_FORMAT
             values.cell(row, 7).number_format = DATE_FORMAT
-            writable = check.same_as is None and not isinstance(check, EventCheck)
-            for column in (6, 7, 8, 9) if writable else (7, 9):
+            writable = check.same_as is None
+            editable_columns = (6, 7, 9) if isinstance(check, EventCheck) else (6, 7, 8, 9)
+            for column in editable_columns if writable else (7, 9):
                 values.cell(row, column).protection = editable
                 values.cell(row, column).fill = fill
             if writable and kind_rule is not None:
@@ -230,7 +246,9 @@ def _printable(sheet: Any) -> None:
         sheet.print_title_rows = "1:1"
 
 
-def _validation(factory: Any, kind: str, operator: str, low: Any, high: Any, prompt: str) -> Any:
+def _validation(
+    factory: Any, kind: str, operator: str | None, low: Any, high: Any, prompt: str
+) -> Any:
     rule = factory(type=kind, operator=operator, formula1=_formula(low), allow_blank=True)
     if high is not None:
         rule.formula2 = _formula(high)
