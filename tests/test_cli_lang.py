@@ -246,6 +246,24 @@ def test_the_template_comments_are_in_words(run_cli: RunCli) -> None:
     assert "as_of: 2024-11-25" in text  # the data stays ISO: it is read back
 
 
+def test_the_template_follows_lang(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`template` takes --lang as every command does: its comments and its mistakes."""
+    text = run_cli("template", "--plan", PLAN, "--as-of", "2024-11-25", "--lang", "en").stdout
+    assert "  # I.2.b [recurring] Báo cáo Lãnh đạo Sở" in text  # the plan's text as written
+    assert "  #   weekly, Friday · next 2024-11-29 · Văn phòng Sở" in text
+    assert "  #   target: at least 2 sáng kiến · due 2024-06-30" in text
+    assert "  #   target: at least 100 % · continuous · " in text
+    assert "within 8 working hours of: Hồ sơ trực tuyến" in text
+    assert "lần tới" not in text and "chỉ tiêu:" not in text
+    english = run_cli("template", "--plan", PLAN, "--as-of", "2024-11-25", "--format", "xlsx")
+    assert english.exit_code == 2 and "cần -o TỆP.xlsx" in english.stderr
+    monkeypatch.setenv("PARCHECK_LANG", "en")
+    english = run_cli("template", "--plan", PLAN, "--as-of", "2024-11-25", "--format", "xlsx")
+    assert english.exit_code == 2 and "needs -o FILE.xlsx" in english.stderr
+    unit = run_cli("template", "--plan", PLAN, "--as-of", "2024-11-25", "--unit", "VP")
+    assert unit.exit_code == 2 and "--unit goes with --format xlsx only" in unit.stderr
+
+
 def test_shell_completion_script_for_bash(run_cli: RunCli) -> None:
     result = run_cli("--show-completion", "bash")
     assert result.exit_code == 0

@@ -67,7 +67,8 @@ def test_the_placeholders_in_vietnamese() -> None:
     for option in ("--plan TỆP ", "--metrics ĐƯỜNG_DẪN ", "--as-of NGÀY ", "--unit ĐƠN_VỊ "):
         assert f"\n  {option}" in status
     assert "--warn-days SỐ_NGÀY " in status
-    assert "[mặc\u00a0định:\u00a014;\u00a0≥\u00a00]" in status  # not wrapped inside
+    assert "[mặc\u00a0định:\u00a014; ≥\u00a00]" in status  # wrapped between parts only
+    assert "[biến\u00a0môi\u00a0trường:\u00a0PARCHECK_LANG;" in status  # PARCHECK_LANG=en
     validate = parcheck("validate", "-h").stdout
     assert validate.startswith("Cách dùng: parcheck validate [TÙY_CHỌN] [TỆP_KẾ_HOẠCH]...\n")
     assert "\nĐối số:\n  [TỆP_KẾ_HOẠCH]...  Các tệp kế hoạch" in validate

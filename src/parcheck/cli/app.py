@@ -324,7 +324,14 @@ class LangOpt(StrEnum):
 
 
 LangOption = Annotated[
-    LangOpt, typer.Option("--lang", help="Ngôn ngữ: vi hoặc en.", case_sensitive=False)
+    LangOpt,
+    typer.Option(
+        "--lang",
+        help="Ngôn ngữ: vi hoặc en.",
+        case_sensitive=False,
+        envvar="PARCHECK_LANG",
+        show_envvar=True,
+    ),
 ]
 
 

@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from parcheck.cli.app import DEFAULT_PLAN, AsOfOption, PlanOption, app, as_of_option, load_inputs
+from parcheck.cli.app import (
+    DEFAULT_PLAN,
+    AsOfOption,
+    LangOpt,
+    LangOption,
+    PlanOption,
+    app,
+    as_of_option,
+    load_inputs,
+)
 from parcheck.errors import UsageError
 
 
@@ -32,27 +41,40 @@ def template(
     ] = None,
     unit: Annotated[
         str | None,
-        typer.Option("--unit", metavar="ĐƠN_VỊ", help="Chỉ các chỉ tiêu của đơn vị này (xlsx)."),
+        typer.Option(
+            "--unit",
+            metavar="ĐƠN_VỊ",
+            help="Chỉ các chỉ tiêu của đơn vị này (xlsx, luôn bằng tiếng Việt).",
+        ),
     ] = None,
+    lang: LangOption = LangOpt.vi,
 ) -> None:
     """In mẫu số liệu cho một ngày: mọi mã chỉ tiêu với loại, mục tiêu và hạn."""
     from parcheck.safety.files import write_output
 
     day = as_of_option(as_of)
-    plan_model, _, _ = load_inputs(plan, [], "vi", day)
+    plan_model, _, _ = load_inputs(plan, [], lang.value, day)
     if fmt is TemplateFormat.yaml:
         from parcheck.render.template import render_template
 
         if unit:
-            raise UsageError("--unit chỉ dùng với --format xlsx")
-        text = render_template(plan_model, day)
+            raise UsageError(
+                "--unit chỉ dùng với --format xlsx"
+                if lang is LangOpt.vi
+                else "--unit goes with --format xlsx only"
+            )
+        text = render_template(plan_model, day, lang.value)
         if output is None:
             sys.stdout.write(text)
         else:
             write_output(text, output, [plan])
         return
     if output is None:
-        raise UsageError("--format xlsx cần -o TỆP.xlsx: bảng tính không in ra màn hình được")
+        raise UsageError(
+            "--format xlsx cần -o TỆP.xlsx: bảng tính không in ra màn hình được"
+            if lang is LangOpt.vi
+            else "--format xlsx needs -o FILE.xlsx: a workbook cannot be printed on screen"
+        )
     from parcheck.engine.selection import unit_covers_task
     from parcheck.plan.units import UnitIndex
     from parcheck.render.workbook import render_workbook
@@ -66,9 +88,9 @@ def template(
         try:
             wanted = find_unit(units, unit)  # as status --unit: any spelling, candidates
         except SelectionError as exc:
-            raise exc.in_lang("vi") from None
+            raise exc.in_lang(lang.value) from None
         tasks = [t for t in tasks if unit_covers_task(units, wanted, t)]
         if not tasks:  # Sở Nội vụ receives reports: an empty workbook would say "nothing"
-            raise no_task_of_external(units, unit, wanted).in_lang("vi")
+            raise no_task_of_external(units, unit, wanted).in_lang(lang.value)
         name = wanted.name
     write_output(render_workbook(plan_model, day, tasks, name), output, [plan])

@@ -24,6 +24,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"Option '(.+?)' requires an argument\.", r"tùy chọn '\1' cần một giá trị."),
     (r"Option '(.+?)' requires (\d+) arguments\.", r"tùy chọn '\1' cần \2 giá trị."),
     (r"Option '(.+?)' does not take a value\.", r"tùy chọn '\1' không nhận giá trị."),
+    (r" \(env var: '(.+?)'\)", r" (biến môi trường \1)"),
     (r"Invalid value for (.+?): ", r"giá trị không hợp lệ cho \1: "),
     (r"Invalid value: ", "giá trị không hợp lệ: "),
     (r"(\S+) is not one of (.+?)\.(?= |$)", r"\1 không phải một trong \2."),
@@ -100,7 +101,7 @@ _WORDS = {
     ),
     "required": "bắt buộc",
 }
-_MARKS = re.compile(r"\[(default|required|env var)(: )?")
+_MARKS = re.compile(r"(\[|; )(default|required|env var)(: )?")
 _MARK_WORDS = {"default": "mặc định", "required": "bắt buộc", "env var": "biến môi trường"}
 
 
@@ -116,9 +117,10 @@ def vi_word(text: str) -> str:
     """A heading or an option's help from typer itself, in Vietnamese; others unchanged."""
     text = re.sub(r"x([<>])=(\S+?)\]", lambda m: ("≥ " if m[1] == ">" else "≤ ") + m[2] + "]", text)
     text = _WORDS.get(text, text)
-    text = _MARKS.sub(lambda m: "[" + _MARK_WORDS[m.group(1)] + (m.group(2) or ""), text)
+    text = _MARKS.sub(lambda m: m[1] + _MARK_WORDS[m[2]] + (m[3] or ""), text)
     # a mark is wrapped whole: `[mặc định: section]` split after "mặc" reads as nonsense
-    return _MARK.sub(lambda m: m[0].replace(" ", "\u00a0"), text)
+    # (a line may break between its parts, after a ";")
+    return _MARK.sub(lambda m: "; ".join(p.replace(" ", "\u00a0") for p in m[0].split("; ")), text)
 
 
 _MARK = re.compile(r"\[(?:mặc định|bắt buộc|biến môi trường)[^\]]*\]")
@@ -184,7 +186,9 @@ EN: dict[str, str] = {
     "yaml, hoặc xlsx: bảng tính gửi các đơn vị (cần -o).": (
         "yaml, or xlsx: the workbook sent to the units (needs -o)."
     ),
-    "Chỉ các chỉ tiêu của đơn vị này (xlsx).": "Only the checks of this unit (xlsx).",
+    "Chỉ các chỉ tiêu của đơn vị này (xlsx, luôn bằng tiếng Việt).": (
+        "Only the checks of this unit (xlsx, always in Vietnamese: it goes to the units)."
+    ),
     (
         "Báo cáo tháng: việc đỏ trước, việc có nguy cơ cùng tốc độ "
         "cần đạt, việc đến hạn trong 30 ngày, đơn vị cần nhắc gửi số "
@@ -242,7 +246,10 @@ EN: dict[str, str] = {
 }
 
 
-_TAIL = re.compile(r"(.*?)((?:\s+\[(?:mặc định|default|required|bắt buộc)[^\]]*\])*)$", re.S)
+_TAIL = re.compile(
+    r"(.*?)((?:\s+\[(?:mặc định|default|required|bắt buộc|env var|biến môi trường)[^\]]*\])*)$",
+    re.S,
+)
 
 
 def en(text: str) -> str:

@@ -15,16 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from parcheck.plan.model import DeliverableCheck, EventCheck, RecurringCheck, ThresholdCheck
 from parcheck.plan.units import UnitIndex
+from parcheck.render.template import LIMIT_WORDS
 from parcheck.safety.text import one_line
 
 if TYPE_CHECKING:
     from parcheck.plan.model import Plan, Task
 
-LIMIT_WORDS = {
-    "calendar_days": "ngày",
-    "working_days": "ngày làm việc",
-    "working_hours": "giờ làm việc",
-}
 OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 VALUES_HEADER = (
     "Mã",
@@ -146,7 +142,7 @@ def render_workbook(
                 kind_rule = None
             elif isinstance(check, EventCheck):
                 lim = check.limit
-                due = f"trong {lim.amount} {LIMIT_WORDS[lim.unit]}"
+                due = f"trong {lim.amount} {LIMIT_WORDS['vi'][lim.unit]}"
                 target = f"sự kiện: ghi ở trang Sự kiện; chưa có thì chọn «{NO_EVENTS}»"
                 kind_rule = no_events
                 event_ids.append(check.id)
