@@ -148,3 +148,28 @@ def test_a_header_problem_is_at_its_cell(run_cli: RunCli, tmp_path: Path) -> Non
     code, lines = _validate(run_cli, path, "en")
     assert code == 1
     assert lines[0].startswith(f"{path}:1:1: error PM009 CSV needs the header")
+
+
+def test_every_bad_row_is_reported_and_a_conflict_beside_them(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    # a bad row does not hide the next, nor a conflict between two good values
+    (tmp_path / "a.yaml").write_text(
+        "plan: kh2024\nas_of: 2024-11-25\nvalues:\n  VI.3: 72.4\n", encoding="utf-8"
+    )
+    path = _csv(
+        tmp_path,
+        "check,value,as_of\nIII.6,x,2024-11-25\nVI.3,74.1,2024-11-25\nIII.6,98,4,2024-11-25\n",
+        "b.csv",
+    )
+    result = run_cli("validate", PLAN, "--metrics", tmp_path, "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[2:] == [
+        f"{path}:2:7: error PM003 not a number: 'x'",
+        f"{path}:3:6: error PM028 'VI.3' on 25/11/2024 has two different values: 74.1 here, "
+        f"72.4 at {tmp_path / 'a.yaml'}:4:9",
+        f"{path}:4:7: error PM041 '98,4' is split into two cells '98' and '4' because the "
+        'comma separates cells; quote the number ("98,4"), write 98.4, or separate the cells '
+        "with semicolons (;)",
+        f"{path}: has errors — 3 errors, 0 warnings",
+    ]

@@ -23,7 +23,7 @@ from parcheck.figures.model import (
 )
 from parcheck.figures.values import PlanChecks, shown_value
 from parcheck.figures.yaml import read_yaml
-from parcheck.problems import FileProblems, Later, Problem, Severity
+from parcheck.problems import CAPPED, FileProblems, Later, Problem, Severity
 from parcheck.safety.files import METRICS_LIMIT, Unreadable, files_in, read_input, shown
 
 if TYPE_CHECKING:
@@ -54,10 +54,14 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
 
 def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
     """Every snapshot in the files and folders `paths`, checked against `plan`, merged into
-    one snapshot a day (`merge`)."""
+    one snapshot a day (`merge`). Every problem of a file is reported, in the file's order:
+    a conflict between two values read well is reported beside a value read badly (the
+    values a reader gives with its problems are merged for that, and used for nothing
+    else)."""
     checks = PlanChecks(plan)
     out = MetricsRead()
     read: list[tuple[str, FileRead]] = []
+    own: dict[str, list[Problem]] = {}  # each file's problems, in the order of the files
     for path in _files(paths, out.problems):
         name = shown(path)
         out.files.append(name)
@@ -65,7 +69,7 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
         try:
             raw = read_input(path, METRICS_LIMIT)
         except Unreadable as exc:
-            out.problems.append(Problem(name, 0, 0, exc.code, exc.params))
+            own[name] = [Problem(name, 0, 0, exc.code, exc.params)]
             continue
         suffix = path.suffix.lower()
         if suffix in WORKBOOKS:
@@ -75,16 +79,36 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
         else:
             reader = read_csv if suffix == ".csv" else read_yaml
             found = reader(name, raw, checks)
-        out.problems.extend(found.problems)
+        own[name] = list(found.problems)
+        read.append((name, found))
         if not found.problems:
-            read.append((name, found))
             out.counts[name] = out.counts.get(name, 0) + sum(
                 len(snap.values) for snap in found.snapshots
             )
     snapshots, conflicts = merge(read, checks)
+    for problem in conflicts:
+        own.setdefault(problem.path, []).append(problem)
+    for name, problems in own.items():
+        out.problems.extend(_in_order(name, problems))
+    good = [(name, found) for name, found in read if not found.problems]
+    if len(good) < len(read):  # nothing of a file with a problem is used
+        snapshots, _ = merge(good, checks)
     out.snapshots = snapshots
-    out.problems.extend(conflicts)
     return out
+
+
+def _in_order(name: str, problems: list[Problem]) -> list[Problem]:
+    """A file's problems in the file's order (a workbook's as its reader found them, sheet
+    by sheet), at most `MAX_REPORTED`, then one (PM017) that counts the others."""
+    listed = [p for p in problems if p.code not in CAPPED]
+    if not any(p.cell for p in listed):
+        listed.sort(key=lambda p: (p.line, p.column))
+    capped = FileProblems(name, "PM017")
+    capped.extend(listed)
+    for marker in (p for p in problems if p.code in CAPPED):
+        capped.more += int(marker.params["more"])
+        capped.more_errors = capped.more_errors or marker.severity is Severity.ERROR
+    return capped.problems()
 
 
 def merge(

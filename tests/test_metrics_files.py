@@ -1,0 +1,55 @@
+"""Metrics files as a try-out found them: every problem of a file at once, in the file's
+order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import PLAN, RunCli
+
+HEAD = "plan: kh2024\nas_of: {as_of}\nvalues:\n"
+
+
+def _yaml(folder: Path, name: str, values: str, as_of: str = "2024-11-25") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(HEAD.format(as_of=as_of) + values, encoding="utf-8")
+    return path
+
+
+def test_a_shape_error_does_not_hide_a_conflict_in_the_same_file(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    # X.3 is III.4.e (one shared check): two values for it in one file are a conflict,
+    # which a wrong shape above it used to hide
+    path = _yaml(tmp_path, "m.yaml", "  VI.3: [1, 2]\n  III.4.e: 0\n  X.3: 2\n  III.6: abc\n")
+    result = run_cli("validate", PLAN, "--metrics", path, "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:] == [
+        f"{path}:4:9: error PM003 not a number: [1, 2]",
+        f"{path}:6:8: error PM028 'X.3' on 25/11/2024 has two different values: 2 here, "
+        f"0 (III.4.e) at {path}:5:12",
+        f"{path}:7:10: error PM003 not a number: 'abc'",
+        f"{path}: has errors — 3 errors, 0 warnings",
+    ]
+    result = run_cli("status", "--plan", PLAN, "--metrics", path, "--as-of", "2024-11-25")
+    assert result.exit_code == 2
+    assert [line.split(": error ")[1][:5] for line in result.stderr.splitlines()] == [
+        "PM003",
+        "PM028",
+        "PM003",
+    ]
+
+
+def test_a_key_written_twice_does_not_hide_the_other_problems(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    path = _yaml(tmp_path, "m.yaml", "  VI.3: [1, 2]\n  III.6: 98\n  III.6: 97\n  VII.3.a: abc\n")
+    result = run_cli("validate", PLAN, "--metrics", path)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:] == [
+        f"{path}:4:9: error PM003 không đọc được số: [1, 2]",
+        f"{path}:6:3: error PC011 khóa trùng lặp 'III.6' (đã có ở dòng 5)",
+        f"{path}:7:12: error PM003 không đọc được số: 'abc'",
+        f"{path}: có lỗi — 3 lỗi, 0 cảnh báo",
+    ]
