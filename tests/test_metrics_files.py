@@ -1,5 +1,5 @@
 """Metrics files as a try-out found them: every problem of a file at once, in the file's
-order."""
+order; a file named twice read once."""
 
 from __future__ import annotations
 
@@ -53,3 +53,28 @@ def test_a_key_written_twice_does_not_hide_the_other_problems(
         f"{path}:7:12: error PM003 không đọc được số: 'abc'",
         f"{path}: có lỗi — 3 lỗi, 0 cảnh báo",
     ]
+
+
+def test_a_file_named_and_in_a_folder_is_read_once(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = tmp_path / "metrics"
+    bad = _yaml(folder, "a.yaml", "  VI.3: [1, 2]\n")
+    good = _yaml(folder, "b.yaml", "  III.6: 98.5\n")
+    result = run_cli(
+        "validate", PLAN, "--metrics", folder, "--metrics", bad, "--metrics", folder / "b.yaml"
+    )
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:] == [
+        f"{bad}:4:9: error PM003 không đọc được số: [1, 2]",
+        f"{bad}: có lỗi — 1 lỗi, 0 cảnh báo",
+        f"{good}: hợp lệ — 1 giá trị",
+    ]
+    result = run_cli(
+        "status", "--plan", PLAN, "--metrics", folder, "--metrics", bad, "--as-of", "2024-11-25"
+    )
+    assert result.exit_code == 2
+    assert result.stderr.count("PM003") == 1
+    # a link to a file of the folder is that file
+    (tmp_path / "link.yaml").symlink_to(good)
+    bad.unlink()
+    result = run_cli("validate", PLAN, "--metrics", folder, "--metrics", tmp_path / "link.yaml")
+    assert result.stdout.splitlines()[1:] == [f"{good}: hợp lệ — 1 giá trị"]

@@ -5,6 +5,7 @@ collected with its position; nothing is applied from a file that has one."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import partial
@@ -36,8 +37,26 @@ EXTENSIONS = frozenset({".yaml", ".yml", ".csv"}) | WORKBOOKS
 
 
 def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
+    """The metrics files of `paths`, each once: a file given by name and found in a folder
+    given too (`--metrics metrics/ --metrics metrics/a.yaml`), a folder given twice, or two
+    names of one file (a link) are one file, read once under its first name."""
+    seen: set[object] = set()
+
+    def first_time(path: Path) -> bool:
+        try:
+            st = os.stat(path)
+            key: object = (st.st_dev, st.st_ino)
+        except OSError:
+            key = os.path.abspath(path)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for path in paths:
         if path.is_dir():
+            if not first_time(path):
+                continue
             found, passed = files_in(path, EXTENSIONS)
             for skip in passed:
                 severity = Severity.ERROR if skip.error else Severity.WARNING
@@ -45,7 +64,9 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
             if not found:  # no figures yet: the contract makes this a warning
                 name = shown(path)
                 problems.append(Problem(name, 0, 0, "PM011", {"path": name}, Severity.WARNING))
-            yield from found
+            yield from (file for file in found if first_time(file))
+        elif not first_time(path):
+            continue
         elif not path.exists():
             problems.append(Problem(shown(path), 0, 0, "PC001"))
         else:
