@@ -1,8 +1,9 @@
 """Metrics files as a try-out found them: every problem of a file at once, in the file's
-order; a file named twice read once."""
+order; a file named twice read once; a done date a later snapshot changes said in a warning."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.conftest import PLAN, RunCli
@@ -78,3 +79,32 @@ def test_a_file_named_and_in_a_folder_is_read_once(run_cli: RunCli, tmp_path: Pa
     bad.unlink()
     result = run_cli("validate", PLAN, "--metrics", folder, "--metrics", tmp_path / "link.yaml")
     assert result.stdout.splitlines()[1:] == [f"{good}: hợp lệ — 1 giá trị"]
+
+
+def test_a_later_done_date_is_a_correction_said_in_a_warning(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    # the latest done date on or before the day counts (contract §3), but a changed one is
+    # said, naming both dates and both places
+    folder = tmp_path / "metrics"
+    a = _yaml(folder, "a.yaml", '  II.3.b: {done: 2024-11-20, evidence: "1/BC"}\n', "2024-11-20")
+    b = _yaml(folder, "b.yaml", '  II.3.b: {done: 2024-11-22, evidence: "1/BC"}\n', "2024-11-25")
+    warning = (
+        f"{b}:4:11: warning PM045 II.3.b: ngày hoàn thành sửa từ 20/11/2024 ({a}:4:11) thành "
+        f"22/11/2024 ({b}); coi là đính chính: từ ngày số liệu 25/11/2024, tính ngày 22/11/2024"
+    )
+    for fmt in ("table", "json"):
+        result = run_cli(
+            "status", "--plan", PLAN, "--metrics", folder, "--as-of", "2024-11-25", "--format", fmt
+        )
+        assert result.exit_code in (0, 1), result.stderr
+        assert result.stderr.splitlines() == [warning]
+    checks = (c for t in json.loads(result.stdout)["tasks"] for c in t["checks"])
+    assert next(c for c in checks if c["id"] == "II.3.b")["actual"] == "2024-11-22"
+    result = run_cli("validate", PLAN, "--metrics", folder)
+    assert result.exit_code == 0
+    assert warning in result.stdout.splitlines()
+    # the same date again, or a first date, is no correction
+    _yaml(folder, "b.yaml", '  II.3.b: {done: 2024-11-20, evidence: "1/BC"}\n', "2024-11-25")
+    result = run_cli("status", "--plan", PLAN, "--metrics", folder, "--as-of", "2024-11-25")
+    assert result.stderr == ""

@@ -339,6 +339,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{id!r} and {other!r} are one shared check; for {day} it is already on line {first} "
         "as {other!r}; write it once a day, under either id",
     ),
+    "PM045": (
+        "{id}: ngày hoàn thành sửa từ {old} ({other}) thành {new} ({here}); coi là đính "
+        "chính: từ ngày số liệu {as_of}, tính ngày {new}",
+        "{id}: the done date is changed from {old} ({other}) to {new} ({here}); taken as a "
+        "correction: from the as_of {as_of} on, {new} counts",
+    ),
     # Excel workbooks (figures/excel.py)
     "PM050": (
         "không đọc được tệp {ext}; mở tệp trong Excel hoặc LibreOffice và lưu thành .xlsx "

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from parcheck.dates import dmy
 from parcheck.figures.csv import read_csv
 from parcheck.figures.model import (
+    Done,
     FileRead,
     MetricsRead,
     Snapshot,
@@ -78,7 +79,7 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
     one snapshot a day (`merge`). Every problem of a file is reported, in the file's order:
     a conflict between two values read well is reported beside a value read badly (the
     values a reader gives with its problems are merged for that, and used for nothing
-    else)."""
+    else). A `done` date a later snapshot changes is a warning (`corrections`)."""
     checks = PlanChecks(plan)
     out = MetricsRead()
     read: list[tuple[str, FileRead]] = []
@@ -106,15 +107,16 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
             out.counts[name] = out.counts.get(name, 0) + sum(
                 len(snap.values) for snap in found.snapshots
             )
-    snapshots, conflicts = merge(read, checks)
+    snapshots, conflicts, origins = merge(read, checks)
     for problem in conflicts:
         own.setdefault(problem.path, []).append(problem)
     for name, problems in own.items():
         out.problems.extend(_in_order(name, problems))
     good = [(name, found) for name, found in read if not found.problems]
     if len(good) < len(read):  # nothing of a file with a problem is used
-        snapshots, _ = merge(good, checks)
+        snapshots, _, origins = merge(good, checks)
     out.snapshots = snapshots
+    out.problems.extend(corrections(snapshots, origins))
     return out
 
 
@@ -132,15 +134,50 @@ def _in_order(name: str, problems: list[Problem]) -> list[Problem]:
     return capped.problems()
 
 
+def corrections(
+    snapshots: list[Snapshot], origins: dict[tuple[dt.date, str], tuple[str, str, FileRead]]
+) -> list[Problem]:
+    """A warning where a later snapshot gives a deliverable another `done` date than an
+    earlier one: the latest on or before the date of a run counts (a correction), and the
+    warning names both dates and both places, so that a slip is not taken unnoticed."""
+    last: dict[str, tuple[dt.date, dt.date]] = {}  # fact → (as_of, done) reported last
+    out: list[Problem] = []
+    for snap in snapshots:
+        for fact, value in snap.values.items():
+            if not isinstance(value, Done) or value.done is None:
+                continue
+            before = last.get(fact)
+            last[fact] = (snap.as_of, value.done)
+            if before is None or before[1] == value.done:
+                continue
+            name, ident, found = origins[snap.as_of, fact]
+            other_name, other_ident, other_found = origins[before[0], fact]
+            line, column = other_found.place(before[0], other_ident)
+            cell = other_found.cell(before[0], other_ident)
+            other = Problem(other_name, line, column, "PM045", cell=cell).where()
+            params = {
+                "id": ident,
+                "old": dmy(before[1]),
+                "other": other,
+                "new": dmy(value.done),
+                "here": name,
+                "as_of": dmy(snap.as_of),
+            }
+            line, column = found.place(snap.as_of, ident)
+            cell = found.cell(snap.as_of, ident)
+            out.append(Problem(name, line, column, "PM045", params, Severity.WARNING, cell))
+    return out
+
+
 def merge(
     read: list[tuple[str, FileRead]], checks: PlanChecks
-) -> tuple[list[Snapshot], list[Problem]]:
+) -> tuple[list[Snapshot], list[Problem], dict[tuple[dt.date, str], tuple[str, str, FileRead]]]:
     """One snapshot a day from the files `read` (each unit may send its own file). A check
     (a fact: `PlanChecks.fact`) given two different values on one day, in one file or two,
     is a problem (PM028) at the later place, naming the first; equal values are one value
     (notes aside: the first note is kept). A recurring duty's submissions and an event
     check's events from several files add up (`accumulate`). Values are kept under their
-    fact's id."""
+    fact's id. Also where each fact's value of a day was first read: (file, id, read)."""
     days: dict[dt.date, dict[str, Value]] = {}
     names: dict[dt.date, list[str]] = {}
     sources: dict[dt.date, str | None] = {}
@@ -188,7 +225,8 @@ def merge(
         Snapshot(", ".join(names[day]), day, values, sources.get(day))
         for day, values in sorted(days.items())
     ]
-    return snapshots, problems
+    origins = {key: (name, ident, found) for key, (name, ident, _, found) in first.items()}
+    return snapshots, problems, origins
 
 
 def _with_notes(kept: Value | None, value: Value) -> Value:
