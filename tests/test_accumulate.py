@@ -125,7 +125,10 @@ def test_one_fact_twice_in_a_csv_is_a_duplicate_row_under_either_id(
     path.write_text("check,value,as_of,note\nX.3,2,2024-11-25,\nIII.4.e,2,2024-11-25,\n", "utf-8")
     result = run_cli("validate", "--metrics", path, "--lang", "en")
     assert result.exit_code == 1
-    assert f"{path}:3: error PM029 'III.4.e' for 25/11/2024 is already on line 2" in result.stdout
+    assert (
+        f"{path}:3:1: error PM044 'III.4.e' and 'X.3' are one shared check; for 25/11/2024 "
+        "it is already on line 2 as 'X.3'; write it once a day, under either id"
+    ) in result.stdout
     assert result.stdout.endswith(f"{path}: has errors — 1 error, 0 warnings\n")
 
 

@@ -43,7 +43,7 @@ def test_digits_other_than_ascii_are_not_a_number(
     csv = metrics_file(tmp_path, f'check,value,as_of,note\nVI.3,"{written}",2024-11-25,\n', "m.csv")
     result = run_cli("validate", MINI, "--metrics", csv, "--lang", "en")
     assert result.exit_code == 1, result.stdout
-    assert f"{csv}:2: error PM003 not a number: {written!r}" in result.stdout
+    assert f"{csv}:2:6: error PM003 not a number: {written!r}" in result.stdout
 
 
 def test_ascii_numbers_are_still_read(run_cli: RunCli, tmp_path: Path) -> None:
@@ -429,7 +429,7 @@ def test_a_csv_file_reports_its_first_hundred_problems_then_a_count(
     assert result.exit_code == 1
     found = problem_lines(result.stdout, "PM001")
     assert len(found) == 100
-    assert found[0] == f"{path}:2: error PM001 no check 'VI.10' in the plan — VI.3?"
+    assert found[0] == f"{path}:2:1: error PM001 no check 'VI.10' in the plan — VI.3?"
     assert problem_lines(result.stdout, "PM017") == [
         f"{path}: error PM017 50 more problems in the file, not listed "
         "(only the first 100 are reported)"

@@ -51,7 +51,7 @@ def test_a_column_named_twice_is_the_header_problem(run_cli: RunCli, tmp_path: P
     path.write_text("Mã;Giá trị;Ngày số liệu;gia tri\nVI.3;72,4;25/11/2024;1\n", encoding="utf-8")
     result = run_cli("validate", PLAN, "--metrics", path, "--lang", "en")
     assert result.exit_code == 1
-    assert f"{path}:1: error PM009 CSV needs the header" in result.stdout
+    assert f"{path}:1:25: error PM009 CSV needs the header" in result.stdout  # the second
     assert "found Mã;Giá trị;Ngày số liệu;gia tri" in result.stdout
 
 
@@ -60,7 +60,7 @@ def test_a_semicolon_row_problem_names_its_row(run_cli: RunCli, tmp_path: Path) 
     path.write_bytes("sep=;\r\nMã;Giá trị;Ngày số liệu\r\nvi.3x;72,4;25/11/2024\r\n".encode())
     result = run_cli("validate", PLAN, "--metrics", path, "--lang", "en")
     assert result.exit_code == 1
-    assert f"{path}:3: error PM001 no check 'vi.3x' in the plan — VI.3?" in result.stdout
+    assert f"{path}:3:1: error PM001 no check 'vi.3x' in the plan — VI.3?" in result.stdout
 
 
 def test_a_check_id_is_read_ignoring_case_and_spacing(run_cli: RunCli, tmp_path: Path) -> None:

@@ -182,7 +182,7 @@ def test_evidence_without_a_done_date_is_an_error(run_cli: RunCli, tmp_path: Pat
         run_cli,
         ENGINE,
         csv,
-        f"{csv}:2: error PM027 'II.1' gives the document '12/BC-TTS' but no done date; "
+        f"{csv}:2:6: error PM027 'II.1' gives the document '12/BC-TTS' but no done date; "
         "fill in done: YYYY-MM-DD, or remove the document if it is not done yet",
     )
 
@@ -229,7 +229,7 @@ def test_yaml_1_1_numbers_are_refused_saying_what_to_write(
     refused(run_cli, ENGINE, metrics, f"{metrics}:4:19: error {message}")
     if written not in ("true", "false"):  # CSV has no booleans: the same text
         csv = write(tmp_path, "m.csv", f"check,value,as_of,note\nI.1.ge,{written},2024-11-25,\n")
-        refused(run_cli, ENGINE, csv, f"{csv}:2: error {message}")
+        refused(run_cli, ENGINE, csv, f"{csv}:2:8: error {message}")
 
 
 def test_long_cells_are_read_in_linear_time(run_cli: RunCli, tmp_path: Path) -> None:
@@ -282,7 +282,7 @@ def test_counts_are_whole_and_not_negative(
     )
     csv = write(tmp_path, "m.csv", f"check,value,as_of,note\nI.2.a,{shown},2024-11-25,\n")
     result = run_cli("validate", ENGINE, "--metrics", csv, "--lang", "en")
-    assert f"{csv}:2: error PM026 'I.2.a' counts tiêu chí" in result.stdout
+    assert f"{csv}:2:7: error PM026 'I.2.a' counts tiêu chí" in result.stdout
 
 
 def test_whole_counts_and_zero_are_read(run_cli: RunCli, tmp_path: Path) -> None:
@@ -349,7 +349,7 @@ def test_two_values_of_one_day_are_an_error_naming_both_places(run_cli: RunCli) 
         run_cli,
         PLAN,
         RULES / "merge",
-        f"{c}:2: error PM028 'III.6' on 25/11/2024 has two different values: 97 here, "
+        f"{c}:2:7: error PM028 'III.6' on 25/11/2024 has two different values: 97 here, "
         f"98.5 at {a}:6:10",
     )
     for first, second in ((a, c), (c, a)):  # either order: an error, never a choice
@@ -371,7 +371,7 @@ def test_two_values_of_one_day_are_an_error_naming_both_places(run_cli: RunCli) 
     )
     assert (
         f"{a}:6:10: error PM028 'III.6' ngày 25/11/2024 có hai giá trị khác nhau: 98.5 ở đây, "
-        f"97 ở {c}:2" in result.stderr.splitlines()
+        f"97 ở {c}:2:7" in result.stderr.splitlines()
     )
 
 
@@ -419,7 +419,7 @@ def test_a_check_twice_in_one_csv_is_an_error_naming_both_rows(run_cli: RunCli) 
         run_cli,
         PLAN,
         csv,
-        f"{csv}:4: error PM029 'VI.3' for 25/11/2024 is already on line 2; one row per check "
+        f"{csv}:4:1: error PM029 'VI.3' for 25/11/2024 is already on line 2; one row per check "
         "and day (only a recurring duty may take a row per submission)",
     )
 
@@ -430,7 +430,7 @@ def test_the_same_value_twice_in_a_csv_is_an_error_too(run_cli: RunCli, tmp_path
     )
     result = run_cli("validate", ENGINE, "--metrics", csv)
     assert result.exit_code == 1
-    assert f"{csv}:3: error PM029 'I.1.ge' ngày 25/11/2024 đã có ở dòng 2; " in result.stdout
+    assert f"{csv}:3:1: error PM029 'I.1.ge' ngày 25/11/2024 đã có ở dòng 2; " in result.stdout
 
 
 def test_a_recurring_duty_may_take_a_row_per_submission(run_cli: RunCli) -> None:
@@ -496,9 +496,9 @@ def test_a_day_after_a_csv_rows_date_is_an_error(run_cli: RunCli, tmp_path: Path
     result = run_cli("validate", ENGINE, "--metrics", csv)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[1:3] == [
-        f"{csv}:2: error PM030 done 30/06/2024 sau ngày số liệu 20/06/2024 của tệp: số liệu "
+        f"{csv}:2:6: error PM030 done 30/06/2024 sau ngày số liệu 20/06/2024 của tệp: số liệu "
         "ngày 20/06/2024 chưa thể có việc của ngày sau",
-        f"{csv}:3: error PM030 done 25/06/2024 sau ngày số liệu 20/06/2024 của tệp: số liệu "
+        f"{csv}:3:8: error PM030 done 25/06/2024 sau ngày số liệu 20/06/2024 của tệp: số liệu "
         "ngày 20/06/2024 chưa thể có việc của ngày sau",
     ]
     # the day of the snapshot itself is fine

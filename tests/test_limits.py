@@ -196,7 +196,7 @@ def test_a_csv_cell_past_the_field_limit_stops_status_with_its_row(
     )
     result = run_cli("status", "--plan", PLAN, "--metrics", figures, "--as-of", "2024-11-25")
     assert result.exit_code == 2
-    assert f"{figures}:3: error PM013 " in result.stderr
+    assert f"{figures}:3:6: error PM013 " in result.stderr  # the quote left open
     result = run_cli("validate", PLAN, "--metrics", figures, "--lang", "en")
     assert result.exit_code == 1
     assert "line 3 has a cell longer than 131072 characters" in result.stdout

@@ -35,7 +35,7 @@ def test_csv_problem_names_the_row(run_cli: RunCli) -> None:
     path = DATA / "metrics" / "invalid" / "csv-unknown.csv"
     result = run_cli("validate", PLAN, "--metrics", path, "--lang", "en")
     assert result.exit_code == 1
-    assert f"{path}:2: error PM001 no check 'VI.33' in the plan — VI.3?" in result.stdout
+    assert f"{path}:2:1: error PM001 no check 'VI.33' in the plan — VI.3?" in result.stdout
 
 
 def test_csv_bom_and_decimal_comma_are_read(run_cli: RunCli) -> None:

@@ -251,7 +251,9 @@ def test_a_control_character_in_a_csv_note_is_refused_at_its_row(
     )
     result = run_cli("validate", PLAN, "--metrics", metrics, "--lang", "en")
     assert result.exit_code == 1
-    assert f"{metrics}:3: error PM020 the text holds the control character U+001B" in result.stdout
+    assert (
+        f"{metrics}:3:20: error PM020 the text holds the control character U+001B" in result.stdout
+    )
 
 
 # --- every output, through the command line ----------------------------------------------

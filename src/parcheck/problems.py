@@ -312,6 +312,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the CSV file is not UTF-8 ({reason}): in Excel choose File > Save As >"
         ' "CSV UTF-8 (Comma delimited) (*.csv)" and send it again',
     ),
+    # CSV rows (figures/csv.py) and snapshots read together (figures/read.py)
+    "PM041": (
+        "{value!r} bị tách thành hai ô {whole!r} và {part!r} vì dấu phẩy là dấu phân cách "
+        'các ô; đặt số trong ngoặc kép ("{value}"), viết {dotted}, hoặc dùng dấu chấm phẩy '
+        "(;) giữa các ô",
+        "{value!r} is split into two cells {whole!r} and {part!r} because the comma "
+        'separates cells; quote the number ("{value}"), write {dotted}, or separate the '
+        "cells with semicolons (;)",
+    ),
+    "PM042": (
+        "ô thừa {value!r}: dòng có {found} ô, dòng tiêu đề chỉ có {width} cột; xóa ô này, "
+        "hoặc đặt trong ngoặc kép một ô có dấu phân cách trong đó",
+        "an extra cell {value!r}: the row has {found} cells, the header only {width} "
+        "columns; delete it, or quote a cell that holds the separator",
+    ),
+    "PM043": (
+        "dòng dừng sau {found} trong {width} cột của dòng tiêu đề nên thiếu {missing}; thêm "
+        "các ô còn thiếu",
+        "the row stops after {found} of the header's {width} columns, so {missing} is "
+        "missing; add the missing cells",
+    ),
+    "PM044": (
+        "{id!r} và {other!r} là một tiêu chí dùng chung; ngày {day} đã ghi ở dòng {first} "
+        "dưới mã {other!r}; ghi tiêu chí này một lần mỗi ngày, dưới một trong hai mã",
+        "{id!r} and {other!r} are one shared check; for {day} it is already on line {first} "
+        "as {other!r}; write it once a day, under either id",
+    ),
+    "PM045": (
+        "{id}: ngày hoàn thành sửa từ {old} ({other}) thành {new} ({here}); coi là đính "
+        "chính: từ ngày số liệu {as_of}, tính ngày {new}",
+        "{id}: the done date is changed from {old} ({other}) to {new} ({here}); taken as a "
+        "correction: from the as_of {as_of} on, {new} counts",
+    ),
     # Excel workbooks (figures/excel.py)
     "PM050": (
         "không đọc được tệp {ext}; mở tệp trong Excel hoặc LibreOffice và lưu thành .xlsx "
@@ -518,8 +551,9 @@ class Problem:
         return one_line((vi if lang == "vi" else en).format(**self.params))
 
     def where(self) -> str:
-        """`path:line:column`; `path:row` for a CSV row (column 0); `path:Sheet!C7` for a
-        workbook's cell; `path` for the whole file."""
+        """`path:line:column` (in a CSV the column where the cell at fault starts);
+        `path:line` when the column is not known; `path:Sheet!C7` for a workbook's cell;
+        `path` for the whole file."""
         if self.cell:
             return f"{self.path}:{self.cell}"
         if self.line and self.column:

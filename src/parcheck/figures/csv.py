@@ -11,11 +11,20 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from functools import partial
+from functools import cached_property, partial
+from typing import NamedTuple
 
 from parcheck.dates import dmy
 from parcheck.figures.model import FileRead, Snapshot, Submissions, Value
-from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value, row_threshold
+from parcheck.figures.values import (
+    FITS,
+    Bad,
+    PlanChecks,
+    read_day,
+    read_value,
+    row_threshold,
+    shorten,
+)
 from parcheck.figures.values import text as text_field
 from parcheck.plan.units import fold
 from parcheck.problems import FileProblems, Later, Problem, Severity
@@ -24,68 +33,178 @@ from parcheck.problems import FileProblems, Later, Problem, Severity
 def read_csv(name: str, data: bytes, checks: PlanChecks) -> FileRead:
     """The snapshots of a CSV file, one for each `as_of` its rows give. A check is on one
     row a day (a second row is an error naming the first), except a recurring duty's
-    submissions, which may take a row each. A row with an empty value is not reported."""
+    submissions, which may take a row each. A row with an empty value is not reported.
+
+    Every bad row is reported, each at `line:column` of the cell at fault (a row's physical
+    line: a quoted cell may span lines). A row wider than the header is refused unless the
+    cells past it are empty (some exporters end every row with a separator); a row
+    narrower than the header may leave out the optional note and evidence, not `check`,
+    `value` or `as_of`. The snapshots of the rows read well are given with the problems, so
+    that a conflict between two of them is reported too; nothing of a file with a problem
+    is used."""
     try:
         text = decode(data)
     except _Unreadable as bad:
         return FileRead([], [Problem(name, bad.line, bad.column, bad.code, bad.params)])
-    text = unicodedata.normalize("NFC", text)
-    delimiter, skip = _delimiter(text)
+    table = _Table(unicodedata.normalize("NFC", text))
     try:
-        rows = _rows(text, delimiter)
+        rows = table.records()
     except _Unreadable as bad:
-        return FileRead([], [Problem(name, bad.line, 0, bad.code, bad.params)])
-    head = 1 if skip else 0  # after Excel's `sep=;` line, the header
-    columns = _columns(rows[head]) if len(rows) > head else None
+        return FileRead([], [Problem(name, bad.line, bad.column, bad.code, bad.params)])
+    head = next((i for i, (_, row) in enumerate(rows) if row), len(rows))
+    if head < len(rows) and _separator_line(table.lines[rows[head][0] - 1]):
+        head = next((i for i in range(head + 1, len(rows)) if rows[i][1]), len(rows))
+    if head == len(rows):
+        return FileRead([], [Problem(name, 1, 1, "PM009", {"found": "∅"})])
+    header_line, header = rows[head]
+    columns, at = _header(header)
     if columns is None:
-        found = delimiter.join(c.strip() for c in rows[head]) if len(rows) > head else ""
-        return FileRead([], [Problem(name, head + 1, 0, "PM009", {"found": found or "∅"})])
-    problems = FileProblems(name, "PM017")
-    by_day: dict[dt.date, dict[str, Value]] = {}
-    first_row: dict[tuple[dt.date, str], int] = {}
-    for number, row in enumerate(rows[head + 1 :], start=head + 2):
-        if not any(cell.strip() for cell in row):
-            continue
+        found = table.delimiter.join(c.strip() for c in header)
+        line, column = table.cell(header_line, at)
+        return FileRead([], [Problem(name, line, column, "PM009", {"found": found or "∅"})])
+    width = len(header)
+    while width > 1 and not header[width - 1].strip():
+        width -= 1  # `check,value,as_of,`: a separator at the end of every line
+    reader = _Rows(name, table, checks, columns, [c.strip() for c in header])
+    for line, row in rows[head + 1 :]:
+        if any(cell.strip() for cell in row):
+            reader.row(line, row, width)
+    return reader.read()
+
+
+class _Rows:
+    """The rows of a CSV file under its header, read one by one into values a day."""
+
+    def __init__(
+        self,
+        name: str,
+        table: _Table,
+        checks: PlanChecks,
+        columns: _Columns,
+        header: list[str],
+    ) -> None:
+        self.name = name
+        self.table = table
+        self.checks = checks
+        self.columns = columns
+        self.header = header
+        self.problems = FileProblems(name, "PM017")
+        self.by_day: dict[dt.date, dict[str, Value]] = {}
+        # each check's (its fact's) first row a day: its line, and the id written there
+        self.first: dict[tuple[dt.date, str], tuple[int, str]] = {}
+
+    def problem(self, line: int, index: int, code: str, params: dict[str, object]) -> None:
+        """A problem at the cell `index` of the row on `line`, its column looked up (and
+        its parameters worked out, when callable) only if it is reported."""
+
+        def make() -> Problem:
+            row_line, column = self.table.cell(line, index)
+            values = {k: v() if callable(v) else v for k, v in params.items()}
+            return Problem(self.name, row_line, column, code, values)
+
+        self.problems.add(Later(Severity.ERROR, make))
+
+    def row(self, line: int, row: list[str], width: int) -> None:
+        check, value_at, as_of_at, note_at, evidence_at = self.columns
+        split = self._decimal_comma(row, value_at, as_of_at, width)
+        if split is not None:
+            self.problem(line, value_at, "PM041", split)
+            return
+        extra = next((i for i in range(width, len(row)) if row[i].strip()), None)
+        if extra is not None:
+            params = {"value": shorten(row[extra].strip()), "found": len(row), "width": width}
+            self.problem(line, extra, "PM042", params)
+            return
+        missing = [self.header[i] for i in (check, value_at, as_of_at) if i >= len(row)]
+        if missing:
+            params = {"found": len(row), "missing": ", ".join(missing), "width": width}
+            self.problem(line, len(row), "PM043", params)
+            return
         ident, raw, day_raw, note, evidence = (
-            row[i].strip() if i is not None and i < len(row) else "" for i in columns
+            row[i].strip() if i is not None and i < len(row) else "" for i in self.columns
         )
-        ident = checks.canonical(ident)  # `i.1` is I.1
-        if ident not in checks.kinds:  # the hint worked out only if the problem is reported
-            problems.add(Later(Severity.ERROR, partial(_unknown, name, number, ident, checks)))
-            continue
-        kind, unit = checks.kinds[ident]
+        ident = self.checks.canonical(ident)  # `i.1` is I.1
+        if ident not in self.checks.kinds:  # the hint worked out only if it is reported
+            self.problem(
+                line, check, "PM001", {"id": ident, "hint": partial(self.checks.hint, ident)}
+            )
+            return
+        kind, unit = self.checks.kinds[ident]
+        at = note_at
         try:
             note = text_field(note) or ""
+            at = evidence_at
             evidence = text_field(evidence) or ""
+            at = as_of_at
             day = read_day(day_raw)
+            at = value_at
             value = _value(ident, kind, unit, raw, note, day, evidence)
         except Bad as bad:
-            problems.add(Problem(name, number, 0, bad.code, bad.params_for(ident, kind)))
-            continue
-        if value is None:
-            continue  # left blank: not reported
-        values = by_day.setdefault(day, {})
-        fact = checks.fact(ident)  # X.4 and III.4.b are one fact: one row, under either id
-        if (day, fact) in first_row:
-            key = next(k for k in values if checks.fact(k) == fact)
-            before = values[key]
-            if isinstance(value, Submissions) and isinstance(before, Submissions):
-                days = tuple(sorted({*before.done, *value.done}))
-                values[key] = Submissions(days, before.note or value.note)
-                continue
-            first = first_row[day, fact]
-            params = {"id": ident, "day": dmy(day), "first": first}
-            problems.add(Problem(name, number, 0, "PM029", params))
-            continue
-        first_row[day, fact] = number
-        values[ident] = value
-    if problems:
-        return FileRead([], problems.problems())
+            self.problem(
+                line, at if at is not None else value_at, bad.code, bad.params_for(ident, kind)
+            )
+            return
+        if value is not None:  # left blank: not reported
+            self._keep(line, check, day, ident, value)
 
-    def place(day: dt.date, ident: str) -> tuple[int, int]:
-        return first_row.get((day, ident), 0), 0
+    def _keep(self, line: int, check: int, day: dt.date, ident: str, value: Value) -> None:
+        values = self.by_day.setdefault(day, {})
+        fact = self.checks.fact(ident)  # X.4 and III.4.b are one fact: one row, either id
+        if (day, fact) not in self.first:
+            self.first[day, fact] = (line, ident)
+            values[ident] = value
+            return
+        first, written = self.first[day, fact]
+        key = next(k for k in values if self.checks.fact(k) == fact)
+        before = values[key]
+        if isinstance(value, Submissions) and isinstance(before, Submissions):
+            days = tuple(sorted({*before.done, *value.done}))
+            values[key] = Submissions(days, before.note or value.note)
+            return
+        if written == ident:
+            self.problem(line, check, "PM029", {"id": ident, "day": dmy(day), "first": first})
+        else:  # one shared check written under both its ids
+            params = {"id": ident, "other": written, "day": dmy(day), "first": first}
+            self.problem(line, check, "PM044", params)
 
-    return FileRead([Snapshot(name, day, v) for day, v in sorted(by_day.items())], [], place)
+    def _decimal_comma(
+        self, row: list[str], value_at: int, as_of_at: int, width: int
+    ) -> dict[str, object] | None:
+        """`VI.3,72,4,2024-11-25`: a decimal comma, unquoted, split a number into two cells
+        of a comma-separated file (which a row too wide, or an `as_of` of `4`, betrays)."""
+        if self.table.delimiter != "," or value_at + 1 >= len(row):
+            return None
+        whole, part = row[value_at].strip(), row[value_at + 1].strip()
+        if not (_WHOLE.fullmatch(whole) and _PART.fullmatch(part)):
+            return None
+        wide = any(cell.strip() for cell in row[width:])
+        if not wide and not (as_of_at == value_at + 1 and not _is_day(part)):
+            return None
+        number = f"{whole},{part}"
+        return {"value": number, "whole": whole, "part": part, "dotted": f"{whole}.{part}"}
+
+    def read(self) -> FileRead:
+        """The snapshots, with the problems (a file with one is used for nothing)."""
+        snapshots = [Snapshot(self.name, day, v) for day, v in sorted(self.by_day.items())]
+        table, first, fact = self.table, self.first, self.checks.fact
+
+        def place(day: dt.date, ident: str) -> tuple[int, int]:
+            line, _ = first.get((day, fact(ident)), (0, ""))
+            return table.cell(line, self.columns.value) if line else (0, 0)
+
+        return FileRead(snapshots, self.problems.problems(), place)
+
+
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+_PART = re.compile(r"[0-9]+%?")
+
+
+def _is_day(raw: str) -> bool:
+    try:
+        read_day(raw)
+    except Bad:
+        return False
+    return True
 
 
 def _value(
@@ -106,10 +225,6 @@ def _value(
     raise Bad("PM002", id=ident, kind=kind, fits=FITS[kind] + " (YAML)")
 
 
-def _unknown(name: str, row: int, ident: str, checks: PlanChecks) -> Problem:
-    return Problem(name, row, 0, "PM001", checks.unknown(ident))
-
-
 class _Unreadable(Exception):
     def __init__(self, line: int, code: str, column: int = 0, **params: object) -> None:
         super().__init__(code)
@@ -127,15 +242,31 @@ _HEADERS = {
     "note": ("note", "ghichu"),
     "evidence": ("evidence", "vanban"),
 }
-_ORDER = ("check", "value", "as_of", "note", "evidence")
 _REQUIRED = ("check", "value", "as_of")
 
 
-def _columns(header: list[str]) -> tuple[int | None, ...] | None:
-    """The position of each of `_ORDER`'s columns in `header` (None: absent), or None when a
-    required column is missing or a column is named twice. Other columns are ignored (a
-    sheet may carry the check's title beside its id); after `check,value,as_of` in that order,
-    a fourth column of any other name is the note, as before headers were matched by name."""
+class _Columns(NamedTuple):
+    """Where each column is in a row (None: the header has no such column)."""
+
+    check: int
+    value: int
+    as_of: int
+    note: int | None
+    evidence: int | None
+
+
+def _columns(header: list[str]) -> _Columns | None:
+    """The position of each column in `header` (`_Columns`), or None when a
+    required column is missing or a column is named twice (`_header`)."""
+    return _header(header)[0]
+
+
+def _header(header: list[str]) -> tuple[_Columns | None, int]:
+    """The position of each column in `header` (`_Columns`); or None and
+    the cell at fault: the second of a column named twice, else the first (a required
+    column is missing). Other columns are ignored (a sheet may carry the check's title
+    beside its id); after `check,value,as_of` in that order, a fourth column of any other
+    name is the note, as before headers were matched by name."""
     names = {fold(alias): key for key, aliases in _HEADERS.items() for alias in aliases}
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
@@ -143,32 +274,44 @@ def _columns(header: list[str]) -> tuple[int | None, ...] | None:
         if key is None:
             continue
         if key in found:
-            return None
+            return None, index
         found[key] = index
     if any(key not in found for key in _REQUIRED):
-        return None
+        return None, 0
     legacy = [found.get(key) for key in _REQUIRED] == [0, 1, 2]
     if "note" not in found and len(header) > 3 and legacy and 3 not in found.values():
         found["note"] = 3  # `check,value,as_of,notes`: the fourth column was always the note
-    return tuple(found.get(key) for key in _ORDER)
+    columns = _Columns(
+        found["check"], found["value"], found["as_of"], found.get("note"), found.get("evidence")
+    )
+    return columns, 0
 
 
-def _delimiter(text: str) -> tuple[str, bool]:
+def _separator_line(line: str) -> bool:
+    """Excel's `sep=;` first line."""
+    head = line.strip(" ")
+    return head.lower().startswith("sep=") and len(head) == 5 and head[4] in ",;\t"
+
+
+def _delimiter(text: str) -> str:
     """The delimiter between cells, told from the header row (the first line with text):
     Excel's own `sep=;` line, else whichever of `;`, tab or `,` splits the header into the
-    required columns, else `,`. The flag says the first line was a `sep=` line. A semicolon
-    file's decimal commas stay inside their cells."""
-    lines = [line for line in text[:65536].splitlines() if line.strip()]
-    if not lines:
-        return ",", False
-    head = lines[0].strip()
-    if head.lower().startswith("sep=") and len(head) == 5 and head[4] in ",;\t":
-        return head[4], True
+    required columns, else the one that splits it into the most column names (a header
+    with a column twice is then named at that column), else `,`. A semicolon file's
+    decimal commas stay inside their cells."""
+    line = next((line for line in text[:65536].split("\n") if line.strip()), "")
+    if _separator_line(line):
+        return line.strip(" ")[4]
+    names = {fold(alias) for aliases in _HEADERS.values() for alias in aliases}
+    best, most = ",", 1
     for delimiter in (";", "\t", ","):
-        cells = next(csv.reader([lines[0]], delimiter=delimiter))
+        cells = next(csv.reader([line], delimiter=delimiter))
         if _columns(cells) is not None:
-            return delimiter, False
-    return ",", False
+            return delimiter
+        known = sum(fold(cell) in names for cell in cells)
+        if known > most:
+            best, most = delimiter, known
+    return best
 
 
 # Windows-1258 is read only when the text it gives is plainly Vietnamese: every non-ASCII
@@ -227,19 +370,101 @@ def decode(data: bytes) -> str:
     return text
 
 
-def _rows(text: str, delimiter: str = ",") -> list[list[str]]:
-    """The rows of `text`; a row csv cannot read is `_Unreadable` at its number (a cell longer
-    than csv's limit of 131,072 characters is often a quote left open). Lines may end in
-    CR LF, LF or a bare CR (old Mac files), which csv alone refuses."""
-    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
-    rows: list[list[str]] = []
-    while True:
-        row = len(rows) + 1  # as the other problems of a CSV file count rows
-        try:
-            rows.append(next(reader))
-        except StopIteration:
-            return rows
-        except csv.Error as exc:
-            if "field larger than field limit" in str(exc):
-                raise _Unreadable(row, "PM013", row=row, limit=csv.field_size_limit()) from None
-            raise _Unreadable(row, "PM015", row=row, reason=str(exc)) from None
+class _Table:
+    """The cells of a CSV text, each record with the physical line it starts on (a quoted
+    cell may hold line breaks); the line and column of a cell are worked out only when a
+    problem names it. Lines may end in CR LF, LF or a bare CR (old Mac files), which csv
+    alone refuses: all are read as LF first, as the lines an editor shows."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.delimiter = _delimiter(self.text)
+        self._starts: dict[int, list[tuple[int, int]]] = {}
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def records(self) -> list[tuple[int, list[str]]]:
+        """Each record with its first line; a record csv cannot read is `_Unreadable` at
+        its line (a cell longer than csv's limit of 131,072 characters is often a quote
+        left open: named at the cell's start)."""
+        reader = csv.reader(io.StringIO(self.text, newline=None), delimiter=self.delimiter)
+        rows: list[tuple[int, list[str]]] = []
+        while True:
+            line = reader.line_num + 1
+            try:
+                rows.append((line, next(reader)))
+            except StopIteration:
+                return rows
+            except csv.Error as exc:
+                limit = csv.field_size_limit()
+                if "field larger than field limit" in str(exc):
+                    at, column = self._long_cell(line, limit)
+                    raise _Unreadable(at, "PM013", column, row=line, limit=limit) from None
+                at = reader.line_num or line
+                column = self.lines[at - 1].find("\x00") + 1 if at <= len(self.lines) else 0
+                raise _Unreadable(at, "PM015", column or 1, row=at, reason=str(exc)) from None
+
+    def cell(self, line: int, index: int) -> tuple[int, int]:
+        """The line and column where the cell `index` of the record on `line` starts (past
+        its last cell: just after the record's end)."""
+        starts = self._starts.get(line)
+        if starts is None:
+            starts = self._starts[line] = [start for start, _ in self._scan(line)]
+        if index < len(starts):
+            return starts[index]
+        last = starts[-1][0] if starts else line
+        return last, len(self.lines[last - 1]) + 1 if last <= len(self.lines) else 1
+
+    def _long_cell(self, line: int, limit: int) -> tuple[int, int]:
+        cells = self._scan(line)
+        return next((start for start, size in cells if size > limit), cells[-1][0])
+
+    def _scan(self, line: int) -> list[tuple[tuple[int, int], int]]:
+        """The start (line, column) and length of each cell of the record on `line`, read
+        as csv reads it: a cell that starts with `"` is quoted up to a lone `"` (`""` is a
+        quote in it) and may span lines; a `"` elsewhere is text."""
+        cells: list[tuple[tuple[int, int], int]] = []
+        delimiter, quote = self.delimiter, '"'
+        state = _START
+        size = 0
+        for number in range(line, len(self.lines) + 1):
+            text = self.lines[number - 1]
+            for column, char in enumerate(text, start=1):
+                if state is _START:
+                    if cells:
+                        cells[-1] = (cells[-1][0], size)
+                    cells.append(((number, column), 0))
+                    size = 0
+                    state = _QUOTED if char == quote else _PLAIN
+                    if char == delimiter:
+                        state = _START
+                    continue
+                size += 1
+                if state is _PLAIN:
+                    if char == delimiter:
+                        state = _START
+                elif state is _QUOTED:
+                    if char == quote:
+                        state = _QUOTE_IN_QUOTED
+                elif char == quote:  # `""` in a quoted cell
+                    state = _QUOTED
+                elif char == delimiter:
+                    state = _START
+                else:
+                    state = _PLAIN
+            if state is _START:  # the line ends with a separator (or is empty): one more
+                if cells:
+                    cells[-1] = (cells[-1][0], size)
+                cells.append(((number, len(text) + 1), 0))
+                return cells
+            if cells:
+                cells[-1] = (cells[-1][0], size)
+            if state is not _QUOTED:
+                return cells
+            size += 1  # the line break, inside the quoted cell
+        return cells or [((line, 1), 0)]
+
+
+_START, _PLAIN, _QUOTED, _QUOTE_IN_QUOTED = (object() for _ in range(4))

@@ -126,9 +126,10 @@ def _no_cell(day: dt.date, ident: str) -> str:
 
 @dataclass(frozen=True)
 class FileRead:
-    """What one metrics file holds: its snapshots (one a day), or its problems; and where
-    it gives a check's value on a day (line, column; column 0 for a CSV row; and in a
-    workbook its cell, `Sheet!C7`)."""
+    """What one metrics file holds: its snapshots (one a day) and its problems (a file with
+    one is used for nothing: its snapshots, the values it read well, if any, serve only to
+    report a conflict beside its other problems); and where it gives a check's value on a
+    day (line, column; and in a workbook its cell, `Sheet!C7`)."""
 
     snapshots: list[Snapshot]
     problems: list[Problem]

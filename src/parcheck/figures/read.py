@@ -5,6 +5,7 @@ collected with its position; nothing is applied from a file that has one."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import partial
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from parcheck.dates import dmy
 from parcheck.figures.csv import read_csv
 from parcheck.figures.model import (
+    Done,
     FileRead,
     MetricsRead,
     Snapshot,
@@ -23,7 +25,7 @@ from parcheck.figures.model import (
 )
 from parcheck.figures.values import PlanChecks, shown_value
 from parcheck.figures.yaml import read_yaml
-from parcheck.problems import FileProblems, Later, Problem, Severity, has_errors
+from parcheck.problems import CAPPED, FileProblems, Later, Problem, Severity, has_errors
 from parcheck.safety.files import METRICS_LIMIT, Unreadable, files_in, read_input, shown
 
 if TYPE_CHECKING:
@@ -36,8 +38,26 @@ EXTENSIONS = frozenset({".yaml", ".yml", ".csv"}) | WORKBOOKS
 
 
 def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
+    """The metrics files of `paths`, each once: a file given by name and found in a folder
+    given too (`--metrics metrics/ --metrics metrics/a.yaml`), a folder given twice, or two
+    names of one file (a link) are one file, read once under its first name."""
+    seen: set[object] = set()
+
+    def first_time(path: Path) -> bool:
+        try:
+            st = os.stat(path)
+            key: object = (st.st_dev, st.st_ino)
+        except OSError:
+            key = os.path.abspath(path)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for path in paths:
         if path.is_dir():
+            if not first_time(path):
+                continue
             found, passed = files_in(path, EXTENSIONS)
             for skip in passed:
                 severity = Severity.ERROR if skip.error else Severity.WARNING
@@ -45,7 +65,9 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
             if not found:  # no figures yet: the contract makes this a warning
                 name = shown(path)
                 problems.append(Problem(name, 0, 0, "PM011", {"path": name}, Severity.WARNING))
-            yield from found
+            yield from (file for file in found if first_time(file))
+        elif not first_time(path):
+            continue
         elif not path.exists():
             problems.append(Problem(shown(path), 0, 0, "PC001"))
         else:
@@ -54,10 +76,14 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
 
 def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
     """Every snapshot in the files and folders `paths`, checked against `plan`, merged into
-    one snapshot a day (`merge`)."""
+    one snapshot a day (`merge`). Every problem of a file is reported, in the file's order:
+    a conflict between two values read well is reported beside a value read badly (the
+    values a reader gives with its problems are merged for that, and used for nothing
+    else). A `done` date a later snapshot changes is a warning (`corrections`)."""
     checks = PlanChecks(plan)
     out = MetricsRead()
     read: list[tuple[str, FileRead]] = []
+    own: dict[str, list[Problem]] = {}  # each file's problems, in the order of the files
     for path in _files(paths, out.problems):
         name = shown(path)
         out.files.append(name)
@@ -65,7 +91,7 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
         try:
             raw = read_input(path, METRICS_LIMIT)
         except Unreadable as exc:
-            out.problems.append(Problem(name, 0, 0, exc.code, exc.params))
+            own[name] = [Problem(name, 0, 0, exc.code, exc.params)]
             continue
         suffix = path.suffix.lower()
         if suffix in WORKBOOKS:
@@ -75,27 +101,83 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
         else:
             reader = read_csv if suffix == ".csv" else read_yaml
             found = reader(name, raw, checks)
-        out.problems.extend(found.problems)
+        own[name] = list(found.problems)
+        read.append((name, found))
         if not has_errors(found.problems):  # a warning (a hidden sheet read) stops nothing
-            read.append((name, found))
             out.counts[name] = out.counts.get(name, 0) + sum(
                 len(snap.values) for snap in found.snapshots
             )
-    snapshots, conflicts = merge(read, checks)
+    snapshots, conflicts, origins = merge(read, checks)
+    for problem in conflicts:
+        own.setdefault(problem.path, []).append(problem)
+    for name, problems in own.items():
+        out.problems.extend(_in_order(name, problems))
+    good = [(name, found) for name, found in read if not has_errors(found.problems)]
+    if len(good) < len(read):  # nothing of a file with an error is used
+        snapshots, _, origins = merge(good, checks)
     out.snapshots = snapshots
-    out.problems.extend(conflicts)
+    out.problems.extend(corrections(snapshots, origins))
+    return out
+
+
+def _in_order(name: str, problems: list[Problem]) -> list[Problem]:
+    """A file's problems in the file's order (a workbook's as its reader found them, sheet
+    by sheet), at most `MAX_REPORTED`, then one (PM017) that counts the others."""
+    listed = [p for p in problems if p.code not in CAPPED]
+    if not any(p.cell for p in listed):
+        listed.sort(key=lambda p: (p.line, p.column))
+    capped = FileProblems(name, "PM017")
+    capped.extend(listed)
+    for marker in (p for p in problems if p.code in CAPPED):
+        capped.more += int(marker.params["more"])
+        capped.more_errors = capped.more_errors or marker.severity is Severity.ERROR
+    return capped.problems()
+
+
+def corrections(
+    snapshots: list[Snapshot], origins: dict[tuple[dt.date, str], tuple[str, str, FileRead]]
+) -> list[Problem]:
+    """A warning where a later snapshot gives a deliverable another `done` date than an
+    earlier one: the latest on or before the date of a run counts (a correction), and the
+    warning names both dates and both places, so that a slip is not taken unnoticed."""
+    last: dict[str, tuple[dt.date, dt.date]] = {}  # fact → (as_of, done) reported last
+    out: list[Problem] = []
+    for snap in snapshots:
+        for fact, value in snap.values.items():
+            if not isinstance(value, Done) or value.done is None:
+                continue
+            before = last.get(fact)
+            last[fact] = (snap.as_of, value.done)
+            if before is None or before[1] == value.done:
+                continue
+            name, ident, found = origins[snap.as_of, fact]
+            other_name, other_ident, other_found = origins[before[0], fact]
+            line, column = other_found.place(before[0], other_ident)
+            cell = other_found.cell(before[0], other_ident)
+            other = Problem(other_name, line, column, "PM045", cell=cell).where()
+            params = {
+                "id": ident,
+                "old": dmy(before[1]),
+                "other": other,
+                "new": dmy(value.done),
+                "here": name,
+                "as_of": dmy(snap.as_of),
+            }
+            line, column = found.place(snap.as_of, ident)
+            cell = found.cell(snap.as_of, ident)
+            out.append(Problem(name, line, column, "PM045", params, Severity.WARNING, cell))
     return out
 
 
 def merge(
     read: list[tuple[str, FileRead]], checks: PlanChecks
-) -> tuple[list[Snapshot], list[Problem]]:
+) -> tuple[list[Snapshot], list[Problem], dict[tuple[dt.date, str], tuple[str, str, FileRead]]]:
     """One snapshot a day from the files `read` (each unit may send its own file). A check
     (a fact: `PlanChecks.fact`) given two different values on one day, in one file or two,
     is a problem (PM028) at the later place, naming the first; equal values are one value
     (notes aside: the first note is kept). A recurring duty's submissions and an event
     check's events from several files add up (`accumulate`). Values are kept under their
-    fact's id."""
+    fact's id. Also where each fact's value of a day was first read: (file, id, read)."""
     days: dict[dt.date, dict[str, Value]] = {}
     names: dict[dt.date, list[str]] = {}
     sources: dict[dt.date, str | None] = {}
@@ -143,7 +225,8 @@ def merge(
         Snapshot(", ".join(names[day]), day, values, sources.get(day))
         for day, values in sorted(days.items())
     ]
-    return snapshots, problems
+    origins = {key: (name, ident, found) for key, (name, ident, _, found) in first.items()}
+    return snapshots, problems, origins
 
 
 def _with_notes(kept: Value | None, value: Value) -> Value:

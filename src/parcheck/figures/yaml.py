@@ -14,17 +14,26 @@ from parcheck.problems import FileProblems, Later, Problem, Severity, shape_word
 
 
 def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
+    """The snapshot of a YAML metrics file, with every problem found in it, in the file's
+    order: a key written twice (PC011) or a tag refused does not hide the problems of the
+    other values. The values read well are given with the problems, so that a conflict
+    between two of them is reported too (`read.merge`); nothing of a file with a problem is
+    used."""
     try:
         doc = yamldoc.parse(yamldoc.decode(raw, name), name, more="PM017")
+        early: list[Problem] = []
     except yamldoc.YamlProblems as exc:
-        return FileRead([], exc.problems)
+        if exc.document is None or any(p.code == "PM017" for p in exc.problems):
+            return FileRead([], exc.problems)
+        doc, early = exc.document, exc.problems
     data = doc.data
     if not isinstance(data, dict):
         line, column = doc.position(())
-        return FileRead(
-            [], [Problem(name, line, column, "PC016", shape_words(type(data).__name__))]
-        )
+        found = shape_words(type(data).__name__)
+        return FileRead([], [*early, Problem(name, line, column, "PC016", found)])
     problems = FileProblems(name, "PM017")
+    problems.extend(early)
+    taken = {(p.line, p.column) for p in early}  # a value refused there: nothing else
 
     def problem(where: tuple[Any, ...], code: str, *, key: bool = False, **params: Any) -> None:
         """A problem at `where`, looked up only if it is reported (a parameter may be a
@@ -35,6 +44,8 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
             values = {k: v() if callable(v) else v for k, v in params.items()}
             return Problem(name, line, column, code, values)
 
+        if taken and doc.position(where, key=key) in taken:
+            return  # the value is refused there already (a tag): not a second problem
         problems.add(Later(Severity.ERROR, make))
 
     for key in data:
@@ -90,10 +101,10 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
                 continue
             if value is not None:  # left blank: not reported
                 values[ident] = value
-    if problems or as_of is None:
-        return FileRead([], problems.problems())
 
     def place(day: dt.date, ident: str) -> tuple[int, int]:
         return doc.position(("values", keys.get(ident, ident)))
 
-    return FileRead([Snapshot(name, as_of, values, source)], [], place)
+    snapshots = [] if as_of is None else [Snapshot(name, as_of, values, source)]
+    shown = problems.problems(ordered=bool(early))
+    return FileRead(snapshots, shown, place)

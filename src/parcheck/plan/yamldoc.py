@@ -146,11 +146,15 @@ def _key_text(node: yaml.Node) -> str | None:
 
 
 class YamlProblems(Exception):
-    """The file could not be turned into data; `problems` says where and why."""
+    """The file could not be turned into data; `problems` says where and why. `document`
+    is what could be read all the same (None when nothing could): the data without the
+    parts refused (a key written twice keeps its first value; a value with a tag not
+    allowed is None), for a reader that reports the file's other problems too."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], document: Document | None = None) -> None:
         super().__init__(problems[0].render("en") if problems else "YAML problems")
         self.problems = problems
+        self.document = document
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -214,7 +218,8 @@ def parse(text: str, path: str, more: str = "PC051") -> Document:
     if data is _EMPTY:
         raise YamlProblems([Problem(path, 1, 1, "PC015")])
     if builder.problems:
-        raise YamlProblems(builder.problems.problems())
+        read = None if builder.refused else Document(path, data, text)
+        raise YamlProblems(builder.problems.problems(), read)
     return Document(path, data, text)
 
 
@@ -284,6 +289,7 @@ class _Builder:
     def __init__(self, path: str, loader: Any, more: str) -> None:
         self.path = path
         self.problems = FileProblems(path, more)
+        self.refused = False  # the file as a whole: nothing of it is read
         self.nodes = 0
         self.chars = 0
         self.in_alias = 0
@@ -309,6 +315,7 @@ class _Builder:
         try:
             data = self._build(root, 0, root)
         except _Refused as refused:
+            self.refused = True
             self._drain()
             self.problems = FileProblems(self.path, self.problems.code)
             self.problems.add(Problem(self.path, *_pos(refused.at), refused.code, refused.params))
