@@ -316,3 +316,27 @@ def test_a_shape_and_a_date_are_said_in_words_not_python(run_cli: RunCli, tmp_pa
         f"{top}:1:1: error PC016 expected a mapping (key: value) at the top level, found a list"
         in (result.stdout)
     )
+
+
+def test_a_commands_options_may_come_before_it(run_cli: RunCli) -> None:
+    """`parcheck --plan P --as-of D status` is `parcheck status --plan P --as-of D`: the
+    options are the command's, wherever they are written."""
+    before = run_cli("--plan", PLAN, "--as-of", "2024-11-25", "--lang", "en", "status")
+    after = run_cli("status", "--plan", PLAN, "--as-of", "2024-11-25", "--lang", "en")
+    assert before.exit_code == after.exit_code
+    assert before.stdout == after.stdout and "Overdue" in before.stdout
+    schema = run_cli("schema", "--lang", "en", "plan")  # schema has no words: no --lang
+    assert schema.exit_code == 0 and schema.stdout.startswith("{")
+
+
+def test_a_commands_option_with_no_command_says_whose_it_is(run_cli: RunCli) -> None:
+    result = run_cli("--unit", "VP")
+    assert result.exit_code == 2
+    assert (
+        "Lỗi: không có tùy chọn --unit (đây là tùy chọn của lệnh calendar, report, status, "
+        "template: viết sau tên lệnh)"
+    ) in result.stderr
+    english = run_cli("--lang", "en", "--format", "json")
+    assert english.exit_code == 2
+    assert "No such option: --format (an option of the commands " in english.stderr
+    assert "write it after the command)" in english.stderr

@@ -40,30 +40,47 @@ def lang_of(args: Sequence[str]) -> str:
     return "en" if os.environ.get("PARCHECK_LANG", "").lower() == "en" else "vi"
 
 
-def _lang_after_command(args: list[str], commands: Mapping[str, Any]) -> list[str]:
-    """`parcheck --lang en status`: the `--lang` given before the command moved after it
-    (only the commands have the option); dropped when no command follows (`--help`) or the
-    command has no `--lang` (`schema`: its output has no words)."""
-    out: list[str] = []
-    moved: list[str] = []
+def _options_after_command(args: list[str], commands: Mapping[str, Any]) -> list[str]:
+    """`parcheck --plan p.yaml --lang en status`: a command's options given before the
+    command, moved after it (only the commands have them), values and all. `--lang` is
+    dropped when no command follows (`--help`) or the command has no `--lang` (`schema`:
+    its output has no words). Any other word before the command stays where it is, for
+    typer to judge."""
+
+    def option(command: Any, word: str) -> Any:
+        name = word.split("=", 1)[0]
+        return next((p for p in command.params if name in getattr(p, "opts", ())), None)
+
+    def takes_value(word: str) -> bool:
+        found = (option(c, word) for c in commands.values())
+        if word == "--lang":  # also where no command is known (after `schema`)
+            return True
+        return "=" not in word and any(p is not None and not p.is_flag for p in found)
+
+    before: list[tuple[str, ...]] = []  # the words before the command, an option with its value
     i = 0
     while i < len(args):
         word = args[i]
         if word in commands:
+            command = commands[word]
+            kept: list[str] = []
+            moved: list[str] = []
+            for group in before:
+                if option(command, group[0]) is not None:
+                    moved += group
+                elif not group[0].startswith("--lang"):
+                    kept += group
             rest = args[i + 1 :]
-            if not any("--lang" in getattr(p, "opts", ()) for p in commands[word].params):
-                return [*out, word, *_lang_after_command(rest, {})]
-            return [*out, word, *moved, *rest]
-        if word == "--lang" and i + 1 < len(args):
-            moved += args[i : i + 2]
+            if option(command, "--lang") is None:  # nor after it: `schema -h --lang en`
+                rest = _options_after_command(rest, {})
+            return [*kept, word, *moved, *rest]
+        if word.startswith("--") and takes_value(word) and i + 1 < len(args):
+            before.append((word, args[i + 1]))
             i += 2
             continue
-        if word.startswith("--lang="):
-            moved.append(word)
-        else:
-            out.append(word)
+        before.append((word,))
         i += 1
-    return out
+    return [w for group in before if not group[0].startswith("--lang") for w in group]
 
 
 def _help_text(text: str) -> str:
@@ -153,7 +170,7 @@ class GuardedGroup(TyperGroup):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         words = list(sys.argv[1:] if args is None else args)
         _LANG[0] = lang_of(words)
-        return super().main(_lang_after_command(words, self.commands), *rest, **kwargs)
+        return super().main(_options_after_command(words, self.commands), *rest, **kwargs)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """An unknown command names the closest one (typer's "Did you mean"), or, when none
@@ -187,6 +204,18 @@ class GuardedGroup(TyperGroup):
             raise typer.Exit(2) from None
         except Exception as exc:
             if _is_cli_error(exc):
+                name = getattr(exc, "option_name", None)  # no such option: whose is it?
+                owners = sorted(
+                    command_name
+                    for command_name, command in self.commands.items()
+                    if any(name in getattr(p, "opts", ()) for p in command.params)
+                )
+                if name and owners and hasattr(exc, "message"):
+                    which = "command" if len(owners) == 1 else "commands"
+                    exc.message += (
+                        f" (an option of the {which} {', '.join(owners)}:"
+                        " write it after the command)"
+                    )
                 raise _shown(exc) from None
             raise
 

@@ -12,6 +12,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"^Try '(.+?)' for help\.", r"Xem '\1' để được trợ giúp."),
     (r"^Error: ", "Lỗi: "),
     (r"No such option: ", "không có tùy chọn "),
+    (
+        r" \(an option of the commands? (.+?): write it after the command\)",
+        r" (đây là tùy chọn của lệnh \1: viết sau tên lệnh)",
+    ),
     (r"No such command '(.+?)'\.", r"không có lệnh '\1'."),
     (r"\. Commands: ", ". Các lệnh: "),
     (r"Missing command\.", "thiếu tên lệnh."),
