@@ -94,6 +94,7 @@ def test_json_format(run_cli: RunCli) -> None:
             "path": str(path),
             "line": 3,
             "column": 1,
+            "cell": None,
             "severity": "error",
             "code": "PC011",
             "message": "khóa trùng lặp 'id' (đã có ở dòng 2)",

@@ -572,6 +572,8 @@ class Problem:
             "path": self.path,
             "line": self.line,
             "column": self.column,
+            "cell": self.cell
+            or None,  # a workbook's `Sheet!C7`: line and column are its row and column
             "severity": self.severity.value,
             "code": self.code,
             "message": self.message(lang),

@@ -106,14 +106,18 @@ def render_json(files: Sequence[FileFindings], lang: Lang) -> str:
 
 
 def render_github(files: Sequence[FileFindings], lang: Lang) -> str:
-    """A GitHub Actions workflow command a problem (`::error file=…,line=…,col=…::…`)."""
+    """A GitHub Actions workflow command a problem (`::error file=…,line=…,col=…::…`); a
+    workbook's problem names its cell (`'Giá trị'!F7: …`) in the message instead."""
     lines: list[str] = []
     for found in files:
         for p in found.problems:
             where = f"file={github_property(p.path)}"
-            if p.line:
-                where += f",line={p.line},col={p.column}"
-            message = github_data(f"{p.code} {p.message(lang)}")
+            if p.cell:  # a workbook has no lines to annotate: the cell leads the message
+                message = github_data(f"{p.cell}: {p.code} {p.message(lang)}")
+            else:
+                if p.line:
+                    where += f",line={p.line},col={p.column}"
+                message = github_data(f"{p.code} {p.message(lang)}")
             lines.append(f"::{p.severity.value} {where}::{message}")
     return "\n".join(lines) + ("\n" if lines else "")
 
