@@ -31,7 +31,7 @@ from parcheck.figures.model import Events, FileRead, Snapshot, Submissions, Valu
 from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value, row_threshold
 from parcheck.figures.values import text as text_field
 from parcheck.plan.convert import decimal_text
-from parcheck.problems import FileProblems, Problem, Severity
+from parcheck.problems import FileProblems, Problem, Severity, kind_words
 
 # Bounds on what a workbook may unpack to: its files' declared sizes (zipfile never reads
 # past them), the number of files in it, and the rows read from a sheet.
@@ -105,7 +105,6 @@ EVENTS = {
     "note": "note",
 }
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-KIND_WORDS = {"threshold": "chỉ tiêu số", "deliverable": "sản phẩm", "recurring": "định kỳ"}
 
 
 def _key(raw: Any) -> str:
@@ -651,7 +650,7 @@ class _Reader:
                 continue
             kind = self.checks.kinds[ident][0]
             if kind != "event":
-                params = {"id": ident, "kind": kind, "kind_vi": KIND_WORDS.get(kind, kind)}
+                params = {"id": ident, **kind_words(kind)}
                 self.problem(sheet, row, "check", "PM057", params)
                 continue
             if not self.dates_fit(sheet, row, cells, ["start", "done"]):
