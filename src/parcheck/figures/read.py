@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import partial
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parcheck.dates import dmy
+from parcheck.errors import os_reasons
 from parcheck.figures.csv import read_csv
 from parcheck.figures.model import (
     Done,
@@ -55,9 +57,17 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
         return True
 
     for path in paths:
-        if path.is_dir():
-            if not first_time(path):
-                continue
+        if not first_time(path):
+            continue
+        try:
+            folder = stat.S_ISDIR(os.stat(path).st_mode)
+        except FileNotFoundError:
+            problems.append(Problem(shown(path), 0, 0, "PC001"))
+            continue
+        except OSError as exc:  # a loop of links, a name too long, a folder on the way shut
+            problems.append(Problem(shown(path), 0, 0, "PC002", os_reasons(exc)))
+            continue
+        if folder:
             found, passed = files_in(path, EXTENSIONS)
             for skip in passed:
                 severity = Severity.ERROR if skip.error else Severity.WARNING
@@ -66,10 +76,6 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
                 name = shown(path)
                 problems.append(Problem(name, 0, 0, "PM011", {"path": name}, Severity.WARNING))
             yield from (file for file in found if first_time(file))
-        elif not first_time(path):
-            continue
-        elif not path.exists():
-            problems.append(Problem(shown(path), 0, 0, "PC001"))
         else:
             yield path  # given by name: read whatever its extension, if it is a regular file
 
