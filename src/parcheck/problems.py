@@ -346,6 +346,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{id}: the done date is changed from {old} ({other}) to {new} ({here}); taken as a "
         "correction: from the as_of {as_of} on, {new} counts",
     ),
+    "PM046": (
+        "{id!r} và {other!r} là một tiêu chí dùng chung; ngày {day} đã ghi ở ô {first} dưới "
+        "mã {other!r}; ghi tiêu chí này một lần mỗi ngày, dưới một trong hai mã",
+        "{id!r} and {other!r} are one shared check; for {day} it is already at {first} as "
+        "{other!r}; write it once a day, under either id",
+    ),
     # Excel workbooks (figures/excel.py)
     "PM050": (
         "không đọc được tệp {ext}; mở tệp trong Excel hoặc LibreOffice và lưu thành .xlsx "
