@@ -141,7 +141,7 @@ def test_problems_name_the_sheet_and_cell(run_cli: RunCli, tmp_path: Path) -> No
         "Values!B6: error PM030 ",
         "Values!B7: error PM058 'III.4.b' là tiêu chí sự kiện",
         "Values!A9: error PM056 'I.3' ngày 25/11/2024 đã có ở ô Values!B8",
-        "'Sự kiện'!A3: error PM057 'I.3' là tiêu chí chỉ tiêu số, không phải sự kiện",
+        "'Sự kiện'!A3: error PM057 'I.3' là tiêu chí chỉ tiêu, không phải sự kiện",
         "'Sự kiện'!C2: error PM031 ",
     ]
     for text in expected:

@@ -21,7 +21,8 @@ class Severity(StrEnum):
 MESSAGES: dict[str, tuple[str, str]] = {
     "PC001": ("không tìm thấy tệp", "no such file"),
     "PC002": ("không đọc được tệp: {reason_vi}", "cannot read the file: {reason_en}"),
-    "PC010": ("YAML không hợp lệ: {reason}", "invalid YAML: {reason}"),
+    # a library's own words (PyYAML, dateutil, csv) as `library_words` says them
+    "PC010": ("lỗi cú pháp YAML: {reason_vi}", "invalid YAML: {reason_en}"),
     "PC011": (
         "khóa trùng lặp {key!r} (đã có ở dòng {first})",
         "duplicate key {key!r} (first at line {first})",
@@ -57,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "chỉ tiêu phần trăm phải trong khoảng 0–100, gặp {value}",
         "a percent target must lie in 0–100, found {value}",
     ),
-    "PC035": ("RRULE không hợp lệ: {reason}", "invalid RRULE: {reason}"),
+    "PC035": ("RRULE không hợp lệ: {reason_vi}", "invalid RRULE: {reason_en}"),
     "PC036": (
         "RRULE không có lần nào từ {start} đến {until}",
         "the RRULE has no occurrence from {start} to {until}",
@@ -161,7 +162,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "PM001": ("tiêu chí {id!r} không có trong kế hoạch{hint}", "no check {id!r} in the plan{hint}"),
     "PM002": (
-        "giá trị của {id!r} ({kind}) không đúng dạng; cần {fits}",
+        "giá trị của {id!r} ({kind_vi}) không đúng dạng; cần {fits}",
         "the value of {id!r} ({kind}) has the wrong shape; what fits: {fits}",
     ),
     "PM003": ("không đọc được số: {value!r}", "not a number: {value!r}"),
@@ -236,8 +237,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the date {value} lies outside {first}–{last}",
     ),
     "PM015": (
-        "CSV không đọc được ở dòng {row}: {reason}",
-        "cannot read the CSV at line {row}: {reason}",
+        "CSV không đọc được ở dòng {row}: {reason_vi}",
+        "cannot read the CSV at line {row}: {reason_en}",
     ),
     # Numbers as a person writes them (plan/convert.number_form): PM in a metrics file,
     # PC in a plan.
@@ -344,6 +345,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "chính: từ ngày số liệu {as_of}, tính ngày {new}",
         "{id}: the done date is changed from {old} ({other}) to {new} ({here}); taken as a "
         "correction: from the as_of {as_of} on, {new} counts",
+    ),
+    "PM046": (
+        "{id!r} và {other!r} là một tiêu chí dùng chung; ngày {day} đã ghi ở ô {first} dưới "
+        "mã {other!r}; ghi tiêu chí này một lần mỗi ngày, dưới một trong hai mã",
+        "{id!r} and {other!r} are one shared check; for {day} it is already at {first} as "
+        "{other!r}; write it once a day, under either id",
     ),
     # Excel workbooks (figures/excel.py)
     "PM050": (
@@ -493,6 +500,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a target that counts {unit} must be a whole number of 0 or more, found {value}",
     ),
 }
+
+# A check's kind as a Vietnamese message says it (`là tiêu chí định kỳ`); an English one
+# says the kind's own name (`recurring`), as the plan file and JSON do.
+KIND_WORDS = {
+    "threshold": "chỉ tiêu",
+    "deliverable": "sản phẩm",
+    "recurring": "định kỳ",
+    "event": "sự kiện",
+    "shared": "dùng chung",
+}
+
+
+def kind_words(kind: str) -> dict[str, str]:
+    """The parameters `kind` (English) and `kind_vi` that name a check's kind."""
+    return {"kind": kind, "kind_vi": KIND_WORDS.get(kind, kind)}
+
 
 _SHAPES = {
     "dict": ("một ánh xạ (khóa: giá trị)", "a mapping"),

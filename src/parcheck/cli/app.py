@@ -410,7 +410,7 @@ def load_inputs(
         raise stopped
     if day is not None:
         outside_year(day, loaded.plan.year, lang)
-    read = read_metrics(metrics_paths(metrics), loaded.plan)
+    read = read_metrics(metrics_paths(metrics), loaded.plan, day)
     if any(p.severity == "error" for p in read.problems):
         raise stop(read.problems, lang)
     # an empty folder, a FIFO skipped: said, and the run goes on

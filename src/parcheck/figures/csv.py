@@ -26,6 +26,7 @@ from parcheck.figures.values import (
     shorten,
 )
 from parcheck.figures.values import text as text_field
+from parcheck.library_words import csv_reasons
 from parcheck.plan.units import fold
 from parcheck.problems import FileProblems, Later, Problem, Severity
 
@@ -222,7 +223,8 @@ def _value(
     if kind == "recurring":
         days = [d for d in re.split(r"[;\s]+", raw) if d]
         return read_value(kind, unit, {"done": days, "note": note or None}, (), as_of=day)
-    raise Bad("PM002", id=ident, kind=kind, fits=FITS[kind] + " (YAML)")
+    params = Bad("PM002").params_for(ident, kind)
+    raise Bad("PM002", **{**params, "fits": FITS[kind] + " (YAML)"})
 
 
 class _Unreadable(Exception):
@@ -404,7 +406,8 @@ class _Table:
                     raise _Unreadable(at, "PM013", column, row=line, limit=limit) from None
                 at = reader.line_num or line
                 column = self.lines[at - 1].find("\x00") + 1 if at <= len(self.lines) else 0
-                raise _Unreadable(at, "PM015", column or 1, row=at, reason=str(exc)) from None
+                reason = csv_reasons(str(exc))
+                raise _Unreadable(at, "PM015", column or 1, row=at, **reason) from None
 
     def cell(self, line: int, index: int) -> tuple[int, int]:
         """The line and column where the cell `index` of the record on `line` starts (past

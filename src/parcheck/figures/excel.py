@@ -31,7 +31,7 @@ from parcheck.figures.model import Events, FileRead, Snapshot, Submissions, Valu
 from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value, row_threshold
 from parcheck.figures.values import text as text_field
 from parcheck.plan.convert import decimal_text
-from parcheck.problems import FileProblems, Problem, Severity
+from parcheck.problems import FileProblems, Problem, Severity, kind_words
 
 # Bounds on what a workbook may unpack to: its files' declared sizes (zipfile never reads
 # past them), the number of files in it, and the rows read from a sheet.
@@ -105,7 +105,6 @@ EVENTS = {
     "note": "note",
 }
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-KIND_WORDS = {"threshold": "chỉ tiêu số", "deliverable": "sản phẩm", "recurring": "định kỳ"}
 
 
 def _key(raw: Any) -> str:
@@ -515,22 +514,22 @@ class _Reader:
                 self.value_row(sheet, row, cells)
         for sheet in events:
             self.event_rows(sheet, days)
-        found = self.problems.problems()
-        if any(p.severity is Severity.ERROR for p in found):
-            return FileRead([], found)
         for (day, key), done in self.more_days.items():
             before = self.by_day[day][key]
             self.by_day[day][key] = Submissions(tuple(sorted(done)), before.note)
+        first, fact = self.first, self.checks.fact
 
         def place(day: dt.date, ident: str) -> tuple[int, int]:
-            _, row, column = self.first.get((day, ident), ("", 0, 0))
+            _, row, column = first.get((day, fact(ident)), ("", 0, 0))
             return row, column
 
         def cell(day: dt.date, ident: str) -> str:
-            return self.first.get((day, ident), ("", 0, 0))[0]
+            return first.get((day, fact(ident)), ("", 0, 0))[0]
 
+        # the values read well go with the problems, so that a conflict between two of them
+        # (with another file) is reported too; a workbook with a problem is used for nothing
         snaps = [Snapshot(self.name, d, v) for d, v in sorted(self.by_day.items())]
-        return FileRead(snaps, found, place, cell)
+        return FileRead(snaps, self.problems.problems(), place, cell)
 
     def unreadable(self, sheet: _Sheet, row: int, cells: dict[str, Any]) -> bool:
         """Said at their cells: formulas without a saved result and cells showing an error
@@ -632,8 +631,10 @@ class _Reader:
             params = {"id": ident, "day": dmy(day), "first": first}
             if isinstance(value, Events) and isinstance(before, Events) and not before.events:
                 self.problem(sheet, row, "check", "PM067", params)  # "không có", then events
-                return
-            self.problem(sheet, row, "check", "PM056", params)
+            elif key != ident:  # one shared check written under both its ids
+                self.problem(sheet, row, "check", "PM046", {**params, "other": key})
+            else:
+                self.problem(sheet, row, "check", "PM056", params)
             return
         column = sheet.columns["value"] if "value" in sheet.columns else sheet.columns["start"]
         self.first[day, fact] = (cell_name(sheet.name, row, column), row, column)
@@ -651,7 +652,7 @@ class _Reader:
                 continue
             kind = self.checks.kinds[ident][0]
             if kind != "event":
-                params = {"id": ident, "kind": kind, "kind_vi": KIND_WORDS.get(kind, kind)}
+                params = {"id": ident, **kind_words(kind)}
                 self.problem(sheet, row, "check", "PM057", params)
                 continue
             if not self.dates_fit(sheet, row, cells, ["start", "done"]):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import partial
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parcheck.dates import dmy
+from parcheck.errors import os_reasons
 from parcheck.figures.csv import read_csv
 from parcheck.figures.model import (
     Done,
@@ -55,9 +57,17 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
         return True
 
     for path in paths:
-        if path.is_dir():
-            if not first_time(path):
-                continue
+        if not first_time(path):
+            continue
+        try:
+            folder = stat.S_ISDIR(os.stat(path).st_mode)
+        except FileNotFoundError:
+            problems.append(Problem(shown(path), 0, 0, "PC001"))
+            continue
+        except OSError as exc:  # a loop of links, a name too long, a folder on the way shut
+            problems.append(Problem(shown(path), 0, 0, "PC002", os_reasons(exc)))
+            continue
+        if folder:
             found, passed = files_in(path, EXTENSIONS)
             for skip in passed:
                 severity = Severity.ERROR if skip.error else Severity.WARNING
@@ -66,20 +76,17 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
                 name = shown(path)
                 problems.append(Problem(name, 0, 0, "PM011", {"path": name}, Severity.WARNING))
             yield from (file for file in found if first_time(file))
-        elif not first_time(path):
-            continue
-        elif not path.exists():
-            problems.append(Problem(shown(path), 0, 0, "PC001"))
         else:
             yield path  # given by name: read whatever its extension, if it is a regular file
 
 
-def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
+def read_metrics(paths: Iterable[Path], plan: Plan, as_of: dt.date | None = None) -> MetricsRead:
     """Every snapshot in the files and folders `paths`, checked against `plan`, merged into
     one snapshot a day (`merge`). Every problem of a file is reported, in the file's order:
     a conflict between two values read well is reported beside a value read badly (the
     values a reader gives with its problems are merged for that, and used for nothing
-    else). A `done` date a later snapshot changes is a warning (`corrections`)."""
+    else). A `done` date a later snapshot changes is a warning (`corrections`): among the
+    snapshots of `as_of` and before, the date of the run (all of them without one)."""
     checks = PlanChecks(plan)
     out = MetricsRead()
     read: list[tuple[str, FileRead]] = []
@@ -116,7 +123,8 @@ def read_metrics(paths: Iterable[Path], plan: Plan) -> MetricsRead:
     if len(good) < len(read):  # nothing of a file with an error is used
         snapshots, _, origins = merge(good, checks)
     out.snapshots = snapshots
-    out.problems.extend(corrections(snapshots, origins))
+    counted = [snap for snap in snapshots if as_of is None or snap.as_of <= as_of]
+    out.problems.extend(corrections(counted, origins))
     return out
 
 
@@ -139,7 +147,8 @@ def corrections(
 ) -> list[Problem]:
     """A warning where a later snapshot gives a deliverable another `done` date than an
     earlier one: the latest on or before the date of a run counts (a correction), and the
-    warning names both dates and both places, so that a slip is not taken unnoticed."""
+    warning names both dates and both places, so that a slip is not taken unnoticed. A
+    snapshot after the date of a run changes nothing in it: the caller leaves it out."""
     last: dict[str, tuple[dt.date, dt.date]] = {}  # fact → (as_of, done) reported last
     out: list[Problem] = []
     for snap in snapshots:

@@ -17,7 +17,7 @@ from parcheck.dates import EARLIEST, LATEST, VIETNAM, dmy, in_range, parse_date
 from parcheck.figures.model import Done, Event, Events, Number, Submissions, Value, same_event
 from parcheck.plan.convert import decimal_text, number_form
 from parcheck.plan.units import Nearest
-from parcheck.problems import shown_raw
+from parcheck.problems import KIND_WORDS, shown_raw
 from parcheck.safety.text import describe, forbidden, is_bidi
 
 if TYPE_CHECKING:
@@ -69,7 +69,10 @@ class Bad(Exception):
 
     def params_for(self, ident: str, kind: str) -> dict[str, Any]:
         """The message's parameters; a shape error names the check and what fits its kind."""
-        return self.params or {"id": ident, "kind": kind, "fits": FITS[kind]}
+        if self.params:
+            return self.params
+        kind_vi = f"tiêu chí {KIND_WORDS.get(kind, kind)}"
+        return {"id": ident, "kind": kind, "kind_vi": kind_vi, "fits": FITS[kind]}
 
 
 def read_number(raw: Any) -> float:

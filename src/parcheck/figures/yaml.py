@@ -72,7 +72,8 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
     if values_raw is None:
         problem((), "PM007", field="values")
     elif not isinstance(values_raw, dict):
-        problem(("values",), "PM002", id="values", kind="mapping", fits="check id: value")
+        fits = "{VI.3: 98.5, II.3: {done: YYYY-MM-DD}, …}"
+        problem(("values",), "PM002", id="values", kind="mapping", kind_vi="ánh xạ", fits=fits)
     else:
         for written, raw in values_raw.items():
             where = ("values", written)

@@ -21,8 +21,14 @@ def plan_date(value: Any) -> dt.date:
     try:
         day = parse_date(value)
     except ValueError as exc:
+        from parcheck.problems import shown_raw
+
         kind = "plan_date_unreal" if str(exc).startswith("no such day") else "plan_date_format"
-        raise PydanticCustomError(kind, "{reason}", {"reason": str(exc), "value": value}) from None
+        shown = value if isinstance(value, str) else shown_raw(value)  # `{a: 1}`, no repr
+        reason = str(exc)
+        if not isinstance(value, str):
+            reason = f"not a date: {shown} (write YYYY-MM-DD or DD/MM/YYYY)"
+        raise PydanticCustomError(kind, "{reason}", {"reason": reason, "value": shown}) from None
     if not in_range(day):
         reason = f"{dmy(day)} lies outside {dmy(EARLIEST)}–{dmy(LATEST)}"
         raise PydanticCustomError(

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from parcheck.dates import dmy
+from parcheck.library_words import rrule_reasons
 
 if TYPE_CHECKING:
     from parcheck.plan.model import Plan, RecurringCheck
@@ -29,13 +30,13 @@ _DAILY = 3  # dateutil's number for FREQ=DAILY; finer frequencies have larger on
 
 class RuleError(ValueError):
     """An RRULE that cannot be used; `code` and `params` make its problem (PC035: dateutil
-    cannot read it; PC047: finer than daily; PC048: too many occurrences; PC049: a start or
-    until outside the plan year)."""
+    cannot read it, said in Vietnamese by `library_words.RRULE`; PC047: finer than daily;
+    PC048: too many occurrences; PC049: a start or until outside the plan year)."""
 
     def __init__(self, reason: str, code: str = "PC035", **params: Any) -> None:
         super().__init__(reason)
         self.code = code
-        self.params = params or {"reason": reason}
+        self.params = params or rrule_reasons(reason)
 
 
 class _PastSpan(Exception):

@@ -74,17 +74,22 @@ _VI_VALUE_ERRORS = {
 
 
 def _vi(error: ErrorDetails) -> str:
+    """The Vietnamese of a pydantic error; one this module does not know is pydantic's
+    English in quotes after a Vietnamese lead."""
     if error["type"] == "value_error":
         text = error["msg"].removeprefix("Value error, ")
-        return _VI_VALUE_ERRORS.get(text, text)
+        return _VI_VALUE_ERRORS.get(text, _UNKNOWN_VI.format(text))
     template = _VI.get(error["type"])
     ctx = dict(error.get("ctx") or {})
     if template is None:
-        return error["msg"]
+        return _UNKNOWN_VI.format(error["msg"])
     try:
         return template.format(**{k: str(v) for k, v in ctx.items()})
     except (KeyError, IndexError):
-        return error["msg"]
+        return _UNKNOWN_VI.format(error["msg"])
+
+
+_UNKNOWN_VI = 'giá trị không hợp lệ: "{}"'
 
 
 def _shown(value: Any) -> str:

@@ -41,6 +41,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from parcheck.library_words import yaml_reasons
 from parcheck.problems import FileProblems, Problem, shape_words
 
 try:
@@ -209,10 +210,9 @@ def parse(text: str, path: str, more: str = "PC051") -> Document:
             raise YamlProblems(
                 [Problem(path, line, column, "PC045", {"limit": MAX_DEPTH})]
             ) from None
-        reason = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        raise YamlProblems([Problem(path, line, column, "PC010", {"reason": reason})]) from None
+        raise YamlProblems([Problem(path, line, column, "PC010", _syntax(exc, text))]) from None
     except yaml.YAMLError as exc:
-        raise YamlProblems([Problem(path, 1, 1, "PC010", {"reason": str(exc)})]) from None
+        raise YamlProblems([Problem(path, 1, 1, "PC010", yaml_reasons(str(exc)))]) from None
     except RecursionError:  # past MAX_DEPTH nothing recurses: kept as a last guard
         raise YamlProblems([Problem(path, 1, 1, "PC045", {"limit": MAX_DEPTH})]) from None
     if data is _EMPTY:
@@ -224,6 +224,25 @@ def parse(text: str, path: str, more: str = "PC051") -> Document:
 
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str) -> dict[str, str]:
+    """The parameters of PC010 for a syntax error: PyYAML's English and its Vietnamese
+    (`library_words.YAML`), which names the character at the error and where the context
+    began (the quote left open, the block a key belongs to) when that is elsewhere."""
+    english = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+    mark, began = exc.problem_mark, exc.context_mark
+    char = ""
+    if mark is not None:
+        lines = _LINE_BREAK.split(text)
+        if mark.line < len(lines):
+            char = lines[mark.line][mark.column : mark.column + 1]
+    where = ""
+    if began is not None and (
+        mark is None or (began.line, began.column) != (mark.line, mark.column)
+    ):
+        where = f" ở dòng {began.line + 1}, cột {began.column + 1}"
+    return yaml_reasons(english, char, where)
 
 
 def _unreadable_character(exc: yaml.reader.ReaderError, text: str, path: str) -> Problem:
@@ -243,7 +262,8 @@ def _unreadable_character(exc: yaml.reader.ReaderError, text: str, path: str) ->
     column = len(before) - (breaks[-1].end() if breaks else 0) + 1
     if forbidden(char):
         return Problem(path, line, column, "PC060", {"char": describe(char)})
-    return Problem(path, line, column, "PC010", {"reason": f"{describe(char)}: {exc.reason}"})
+    english = f"{describe(char)}: {exc.reason}"
+    return Problem(path, line, column, "PC010", yaml_reasons(english, describe(char)))
 
 
 def _pos(node: Any) -> tuple[int, int]:

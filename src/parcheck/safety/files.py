@@ -145,8 +145,10 @@ def files_in(folder: Path, extensions: frozenset[str]) -> tuple[list[Path], list
             known = path.suffix.lower() in extensions
             try:
                 st = os.stat(path)
-            except OSError:  # a broken link, or a loop of links
+            except OSError as exc:  # a broken link, or a loop of links
                 params = {"kind": "liên kết hỏng", "kind_en": "a broken link"}
+                if exc.errno == errno.ELOOP:
+                    params = {"kind": "liên kết trỏ vòng", "kind_en": "a loop of links"}
             else:
                 if stat.S_ISDIR(st.st_mode) and path.is_symlink():
                     params = {
