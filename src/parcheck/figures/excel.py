@@ -600,14 +600,15 @@ class _Reader:
             self.problem(sheet, row, "value", "PM068", params)
             return
         try:
-            note_text = text_field(note) or ""
-            evidence_text = text_field(evidence) or ""
+            note_text = text_field(note, ("note",)) or ""  # a problem in it: at its cell
+            evidence_text = text_field(evidence, ("evidence",)) or ""
             if kind == "event" and _no_events(raw):
                 value: Value | None = Events((), note_text or None)
             else:
                 value = _value(ident, kind, unit, raw, evidence_text, note_text, day)
         except Bad as bad:
-            fld = "value" if not bad.where or bad.where[-1] != "note" else "note"
+            last = bad.where[-1] if bad.where else "value"
+            fld = last if last in ("note", "evidence") and last in sheet.columns else "value"
             self.problem(sheet, row, fld, bad.code, bad.params_for(ident, kind))
             return
         if value is None:
