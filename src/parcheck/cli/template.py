@@ -57,7 +57,7 @@ def template(
     if fmt is TemplateFormat.yaml:
         from parcheck.render.template import render_template
 
-        if unit:
+        if unit is not None:
             raise UsageError(
                 "--unit chỉ dùng với --format xlsx"
                 if lang is LangOpt.vi
@@ -81,16 +81,14 @@ def template(
 
     tasks = list(plan_model.tasks())
     name = ""
-    if unit:
-        from parcheck.engine.selection import SelectionError, find_unit, no_task_of_external
+    if unit is not None:
+        from parcheck.engine.selection import SelectionError, unit_with_tasks
 
         units = UnitIndex(plan_model)
-        try:
-            wanted = find_unit(units, unit)  # as status --unit: any spelling, candidates
+        try:  # as status --unit: any spelling, the candidates, a unit with no task
+            wanted = unit_with_tasks(plan_model, units, unit)
         except SelectionError as exc:
             raise exc.in_lang(lang.value) from None
         tasks = [t for t in tasks if unit_covers_task(units, wanted, t)]
-        if not tasks:  # Sở Nội vụ receives reports: an empty workbook would say "nothing"
-            raise no_task_of_external(units, unit, wanted).in_lang(lang.value)
         name = wanted.name
     write_output(render_workbook(plan_model, day, tasks, name), output, [plan])

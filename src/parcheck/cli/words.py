@@ -233,8 +233,12 @@ EN: dict[str, str] = {
         "Only tasks this unit leads or supports."
     ),
     "Chỉ mục này (VI).": "Only this section (VI).",
-    "Chỉ các chỉ tiêu có kết quả này: not_met,overdue,… (lặp lại được).": (
-        "Only the checks with these verdicts: not_met,overdue,… (repeatable)."
+    (
+        "Chỉ các chỉ tiêu có kết quả này: mã (not_met,overdue,…) hoặc nhãn (Quá hạn,…);"
+        " lặp lại được."
+    ): (
+        "Only the checks with these verdicts: codes (not_met,overdue,…) or labels"
+        " (Overdue,…); repeatable."
     ),
     "Coi là sắp đến hạn trong ngần này ngày.": "Due soon within this many days.",
     "Mã thoát 1 khi có đỏ, khi có vàng hoặc đỏ, hoặc không bao giờ.": (
