@@ -190,8 +190,12 @@ EN: dict[str, str] = {
     "yaml, hoặc xlsx: bảng tính gửi các đơn vị (cần -o).": (
         "yaml, or xlsx: the workbook sent to the units (needs -o)."
     ),
-    "Chỉ các chỉ tiêu của đơn vị này (xlsx, luôn bằng tiếng Việt).": (
-        "Only the checks of this unit (xlsx, always in Vietnamese: it goes to the units)."
+    (
+        "Bảng tính riêng của đơn vị này: các tiêu chí đơn vị tự báo cáo (xlsx, luôn"
+        " bằng tiếng Việt)."
+    ): (
+        "This unit's own workbook: the checks it reports itself (xlsx, always in Vietnamese:"
+        " it goes to the units)."
     ),
     (
         "Báo cáo tháng: việc đỏ trước, việc có nguy cơ cùng tốc độ "

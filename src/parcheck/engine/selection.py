@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from parcheck.engine.results import LABELS, ORDER, Status, TaskResult
@@ -13,7 +13,7 @@ from parcheck.errors import UsageError
 from parcheck.plan.units import UnitIndex, fold
 
 if TYPE_CHECKING:
-    from parcheck.plan.model import Plan, Task, Unit
+    from parcheck.plan.model import Plan, PlanCheck, Task, Unit
 
 
 class SelectionError(UsageError):
@@ -173,6 +173,69 @@ def find_section(plan: Plan, name: str) -> str:
         f"--section {name!r}: không có mục này; các mục: {names}",
         f"--section {name!r}: no such section; sections: {names}",
     )
+
+
+@dataclass(frozen=True)
+class OwnChecks:
+    """What one unit's workbook holds (`template --format xlsx --unit`): `tasks`, each with
+    just the checks the unit reports itself, and `compiled`, the ids of the checks of its
+    groups that Văn phòng Sở compiles for the department, left out."""
+
+    tasks: list[Task]
+    compiled: list[str]
+
+
+# Kinds whose figures from several units add up (figures/model.py `accumulate`: events
+# are kept by their start and reference, so each unit's cases all count). A threshold or a
+# deliverable is one figure for the department: two units' figures for it on one day are a
+# conflict (PM028). A recurring duty's submissions are the union of their days: a month one
+# unit reported would be done for the group, however many did not; the workbook a unit
+# sends is itself its report, so Văn phòng Sở, which receives them, records the duty.
+GROUP_KINDS = frozenset({"event"})
+
+
+def own_checks(plan: Plan, units: UnitIndex, wanted: Unit, name: str) -> OwnChecks:
+    """The checks `wanted` reports itself: those whose lead (the check's, else its task's)
+    is that unit by name, and the event checks of a group it is (or belongs to). A group's
+    other checks are one figure for the department, compiled by Văn phòng Sở: `compiled`.
+    A check that shares another's figures (`same_as`) comes with the check it shares.
+    UnitError (`name` as typed) when nothing is left: an empty workbook would ask for
+    nothing."""
+    own: dict[str, bool] = {}  # check id: whether the unit reports it itself
+    compiled: list[str] = []
+    for task in plan.tasks():
+        for check in task.checks:
+            lead = units.find(check.lead or task.lead)
+            if lead is None:
+                continue
+            group = lead.kind == "group" and (lead.id == wanted.id or wanted.id in lead.members)
+            if group and check.kind not in GROUP_KINDS:
+                compiled.append(check.id)
+            own[check.id] = (lead.id == wanted.id and not group) or (
+                group and check.kind in GROUP_KINDS
+            )
+
+    def kept(check: PlanCheck) -> bool:
+        if check.same_as is not None:
+            return own.get(check.id, False) and own.get(check.same_as, False)
+        return own.get(check.id, False)
+
+    tasks = [
+        replace(task, checks=[c for c in task.checks if kept(c)])
+        for task in plan.tasks()
+        if any(kept(c) for c in task.checks)
+    ]
+    if not tasks:
+        listed = ", ".join(compiled)
+        vi = f"; các tiêu chí của nhóm đơn vị ({listed}) do Văn phòng Sở tổng hợp" if listed else ""
+        en = f"; its groups' checks ({listed}) are compiled by Văn phòng Sở" if listed else ""
+        raise UnitError(
+            f"--unit {name!r}: {wanted.name} không tự báo cáo tiêu chí nào{vi}: không có bảng"
+            " tính riêng",
+            f"--unit {name!r}: {wanted.name} reports no check itself{en}: it has no workbook"
+            " of its own",
+        )
+    return OwnChecks(tasks, compiled)
 
 
 def unit_covers_task(units: UnitIndex, wanted: Unit, task: Task) -> bool:
