@@ -259,3 +259,18 @@ def test_too_many_duties_for_a_dropdown_leave_the_id_typed(run_cli: RunCli, tmp_
     assert lists == ['"không có"']  # the events' "none so far" only
     spare = [row for row in values.iter_rows(min_row=2) if row[0].value is None]
     assert len(spare) == 30 and not spare[0][0].protection.locked
+
+
+def test_template_says_its_mistakes_in_english_alone(run_cli: RunCli, tmp_path: Path) -> None:
+    # the date's message was Vietnamese with --lang en; the name's came after a warning
+    # about today's date lying outside the plan's year
+    bad_day = run_cli("template", "--plan", PLAN, "--as-of", "2024-13-45", "--lang", "en")
+    assert (bad_day.exit_code, bad_day.stdout) == (2, "")
+    assert bad_day.stderr.startswith("parcheck: --as-of '2024-13-45': ")
+    assert "không" not in bad_day.stderr
+    out = tmp_path / "x.txt"
+    bad_name = run_cli(
+        "template", "--plan", PLAN, "--format", "xlsx", "-o", out, "--as-of", "2031-01-01"
+    )
+    assert bad_name.exit_code == 2
+    assert bad_name.stderr.count("\n") == 1 and "-o " in bad_name.stderr

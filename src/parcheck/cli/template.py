@@ -55,10 +55,10 @@ def template(
     """In mẫu số liệu cho một ngày: mọi mã chỉ tiêu với loại, mục tiêu và hạn."""
     from parcheck.safety.files import write_output
 
-    day = as_of_option(as_of)
-    plan_model, _, _ = load_inputs(plan, [], lang.value, day)
-    if output is not None:
+    if output is not None:  # before anything is read: a usage mistake is the one message
         _check_name(output, fmt, lang.value)
+    day = as_of_option(as_of, lang=lang.value)
+    plan_model, _, _ = load_inputs(plan, [], lang.value, day)
     if fmt is TemplateFormat.yaml:
         from parcheck.render.template import render_template
 
