@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, PLAN, RunCli
+from tests.conftest import DATA, PLAN, ROOT, RunCli
 
 STATUS = ("status", "--plan", PLAN, "--metrics", DATA / "metrics" / "ok.csv")
 DAY = ("--as-of", "2024-11-25")
@@ -171,3 +171,170 @@ def test_a_part_of_a_section_title(run_cli: RunCli) -> None:
     )
     unknown = run_cli(*STATUS, *DAY, "--section", "xyz", "--lang", "en")
     assert unknown.stderr.startswith("parcheck: --section 'xyz': no such section; sections: I,")
+
+
+# --- a part of a name is whole words, never letters across a word's edge ------------------
+
+SECTIONS = "I, II, III, V, VI, VII, VIII, IX, X, ORG"
+
+
+@pytest.mark.parametrize("typed", ["IV", "iv", "ed", "hi ve", "ieu chi"])
+def test_a_section_part_does_not_run_across_words(run_cli: RunCli, typed: str) -> None:
+    # "tiêu chí về" folded ran together as "tieuchive", which holds "iv": IX was shown for
+    # IV, a section the plan does not have; "chế độ" and "về điểm" hold "ed"
+    for lang, words in (
+        ("vi", f"không có mục này; các mục: {SECTIONS}"),
+        ("en", f"no such section; sections: {SECTIONS}"),
+    ):
+        result = run_cli(*STATUS, *DAY, "--section", typed, "--lang", lang)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == f"parcheck: --section {typed!r}: {words}\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "section"),
+    [
+        ("ve diem thuong", "IX"),
+        ("TIEU CHI", "IX"),
+        ("chính q", "VII"),
+        ("ix", "IX"),
+        ("Org", "ORG"),
+    ],
+)
+def test_a_section_part_of_whole_words_or_an_id(run_cli: RunCli, typed: str, section: str) -> None:
+    assert _tasks(run_cli, "--section", typed) == _tasks(run_cli, "--section", section)
+
+
+def test_a_unit_part_does_not_run_across_words(run_cli: RunCli) -> None:
+    # "hanh tra" was a part of "thanhtraso": Thanh tra Sở's tasks, silently
+    result = run_cli(*STATUS, *DAY, "--unit", "hanh tra")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "parcheck: --unit 'hanh tra': không có đơn vị này trong kế hoạch — Thanh tra Sở?\n"
+    )
+    assert _tasks(run_cli, "--unit", "TTKC") == _tasks(
+        run_cli, "--unit", "TTKCXTTM"
+    )  # an id's part
+
+
+# --- a unit of the department with no task: one message, not an empty list ---------------
+
+LDS_VI = (
+    "parcheck: --unit 'Lãnh đạo Sở': Lãnh đạo Sở không chủ trì hay phối hợp nhiệm vụ nào trong "
+    "kế hoạch; các đơn vị có nhiệm vụ: VP, TTS, TTKCXTTM, PCM, PDV, PDVTT\n"
+)
+LDS_EN = (
+    "parcheck: --unit 'Lãnh đạo Sở': Lãnh đạo Sở leads or supports no task of the plan; the "
+    "units with tasks: VP, TTS, TTKCXTTM, PCM, PDV, PDVTT\n"
+)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        STATUS + DAY,
+        ("report", "--plan", PLAN, "--metrics", DATA / "metrics" / "ok.csv", *DAY),
+        ("calendar", "--plan", PLAN, "--from", "2024-11-01", "--to", "2024-12-31"),
+        ("template", "--plan", PLAN, *DAY, "--format", "xlsx", "-o", "lds.xlsx"),
+    ],
+)
+def test_a_unit_with_no_task_says_so(
+    run_cli: RunCli, command: tuple[object, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Lãnh đạo Sở is of the department (kind unit): not "an outside body", not an empty table
+    monkeypatch.chdir(tmp_path)
+    for lang, message in (("vi", LDS_VI), ("en", LDS_EN)):
+        result = run_cli(*command, "--unit", "Lãnh đạo Sở", "--lang", lang)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+    assert not (tmp_path / "lds.xlsx").exists()
+
+
+# --- a blank name is no name: refused, as `--only ""` is --------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        STATUS + DAY,
+        ("report", "--plan", PLAN, "--metrics", DATA / "metrics" / "ok.csv", *DAY),
+        ("calendar", "--plan", PLAN),
+        ("template", "--plan", PLAN, *DAY, "--format", "xlsx", "-o", "blank.xlsx"),
+    ],
+)
+@pytest.mark.parametrize("blank", ["", " "])
+def test_a_blank_unit_is_refused(
+    run_cli: RunCli,
+    command: tuple[object, ...],
+    blank: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    units = "VP, TTS, TTKCXTTM, PCM, PDV, PDVTT"
+    result = run_cli(*command, "--unit", blank)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"parcheck: --unit {blank!r}: chưa ghi đơn vị; hãy ghi tên hoặc mã một đơn vị: {units}\n"
+    )
+    english = run_cli(*command, "--unit", blank, "--lang", "en")
+    assert english.stderr == (
+        f"parcheck: --unit {blank!r}: no unit named; write a unit's name or id: {units}\n"
+    )
+    assert not (tmp_path / "blank.xlsx").exists()
+
+
+def test_a_blank_section_is_refused(run_cli: RunCli) -> None:
+    result = run_cli(*STATUS, *DAY, "--section", "")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"parcheck: --section '': chưa ghi mục; các mục: {SECTIONS}\n"
+    english = run_cli(*STATUS, *DAY, "--section", " ", "--lang", "en")
+    assert english.stderr == f"parcheck: --section ' ': no section named; sections: {SECTIONS}\n"
+
+
+def test_the_yaml_template_refuses_a_blank_unit_too(run_cli: RunCli) -> None:
+    result = run_cli("template", "--plan", PLAN, *DAY, "--unit", "")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "parcheck: --unit chỉ dùng với --format xlsx\n"
+
+
+# --- --only takes the labels the table prints ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("Quá hạn", "overdue"),
+        ("qua han", "overdue"),
+        ("QUÁ HẠN", "overdue"),
+        ("⏰ Quá hạn", "overdue"),  # the badge as the table prints it
+        ("Có nguy cơ", "at_risk"),
+        ("co nguy co", "at_risk"),
+        ("At risk", "at_risk"),
+        ("Overdue", "overdue"),
+        ("Chưa có số liệu", "no_data"),
+        ("Sắp đến hạn, Quá hạn", "due_soon,overdue"),
+        ("AT_RISK", "at_risk"),
+    ],
+)
+def test_only_takes_the_labels(run_cli: RunCli, typed: str, code: str) -> None:
+    assert _tasks(run_cli, "--only", typed) == _tasks(run_cli, "--only", code)
+    assert _tasks(run_cli, "--only", typed)
+
+
+# --- a filter that leaves nothing: the count, without a dangling dash -------------------
+
+
+def test_nothing_listed_is_a_clean_count(run_cli: RunCli) -> None:
+    for lang, line in (("vi", "0 nhiệm vụ\n"), ("en", "0 tasks\n")):
+        result = run_cli(*STATUS, *DAY, "--unit", "thanh tra so", "--section", "VI", "--lang", lang)
+        assert result.exit_code == 0, result.stderr
+        assert line in result.stdout
+        assert " — \n" not in result.stdout
+
+
+@pytest.mark.parametrize("typed", ["Không đạt", "khong dat", "KHÔNG ĐẠT", "Not met", "✘ Không đạt"])
+def test_only_takes_the_not_met_label(run_cli: RunCli, typed: str) -> None:
+    shipped = ("status", "--plan", PLAN, "--metrics", ROOT / "metrics", *DAY, "--format", "json")
+    wanted = run_cli(*shipped, "--only", "not_met")
+    assert json.loads(wanted.stdout)["summary"]["not_met"] > 0
+    assert run_cli(*shipped, "--only", typed).stdout == wanted.stdout

@@ -299,9 +299,11 @@ def assert_one_message(run_cli: RunCli, args: tuple[str, ...], vi: str, en: str)
         (
             ("status", "--as-of", DAY, "--only", "red"),
             "--only 'red': không phải mã trạng thái; hãy viết một hoặc vài mã, cách nhau bằng "
-            "dấu phẩy: not_met, overdue, at_risk, due_soon, no_data, pending, met",
+            "dấu phẩy: not_met, overdue, at_risk, due_soon, no_data, pending, met; hoặc nhãn "
+            "như bảng in (Không đạt, Quá hạn, …)",
             "--only 'red': not a verdict code; write one or more, separated by commas: "
-            "not_met, overdue, at_risk, due_soon, no_data, pending, met",
+            "not_met, overdue, at_risk, due_soon, no_data, pending, met; or the labels the "
+            "table prints (Not met, Overdue, …)",
         ),
         (
             ("status", "--as-of", DAY, "--unit", "Thanh tra Sox"),

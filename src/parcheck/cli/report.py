@@ -58,14 +58,16 @@ class ReportRequest:
 
 def run_report(plan: Plan, snapshots: Sequence[Snapshot], request: ReportRequest) -> None:
     from parcheck.engine.report import build_report
-    from parcheck.engine.selection import find_unit
+    from parcheck.engine.selection import unit_with_tasks
     from parcheck.plan.units import UnitIndex
     from parcheck.render.report import render_markdown, render_terminal
     from parcheck.safety.files import write_output
 
     # the unit's full name heads the report, however it was typed; an unknown or ambiguous
-    # name is a SelectionError naming the candidates, as status says it
-    unit = find_unit(UnitIndex(plan), request.unit).name if request.unit else None
+    # name, or a unit with no task, is a SelectionError as status says it
+    unit = None
+    if request.unit is not None:
+        unit = unit_with_tasks(plan, UnitIndex(plan), request.unit).name
     data = build_report(
         plan,
         snapshots,

@@ -155,7 +155,10 @@ def status(
         typer.Option(
             "--only",
             metavar="KẾT_QUẢ",
-            help="Chỉ các chỉ tiêu có kết quả này: not_met,overdue,… (lặp lại được).",
+            help=(
+                "Chỉ các chỉ tiêu có kết quả này: mã (not_met,overdue,…) hoặc nhãn (Quá hạn,…);"
+                " lặp lại được."
+            ),
         ),
     ] = None,
     warn_days: Annotated[

@@ -190,8 +190,12 @@ EN: dict[str, str] = {
     "yaml, hoặc xlsx: bảng tính gửi các đơn vị (cần -o).": (
         "yaml, or xlsx: the workbook sent to the units (needs -o)."
     ),
-    "Chỉ các chỉ tiêu của đơn vị này (xlsx, luôn bằng tiếng Việt).": (
-        "Only the checks of this unit (xlsx, always in Vietnamese: it goes to the units)."
+    (
+        "Bảng tính riêng của đơn vị này: các tiêu chí đơn vị tự báo cáo (xlsx, luôn"
+        " bằng tiếng Việt)."
+    ): (
+        "This unit's own workbook: the checks it reports itself (xlsx, always in Vietnamese:"
+        " it goes to the units)."
     ),
     (
         "Báo cáo tháng: việc đỏ trước, việc có nguy cơ cùng tốc độ "
@@ -233,8 +237,12 @@ EN: dict[str, str] = {
         "Only tasks this unit leads or supports."
     ),
     "Chỉ mục này (VI).": "Only this section (VI).",
-    "Chỉ các chỉ tiêu có kết quả này: not_met,overdue,… (lặp lại được).": (
-        "Only the checks with these verdicts: not_met,overdue,… (repeatable)."
+    (
+        "Chỉ các chỉ tiêu có kết quả này: mã (not_met,overdue,…) hoặc nhãn (Quá hạn,…);"
+        " lặp lại được."
+    ): (
+        "Only the checks with these verdicts: codes (not_met,overdue,…) or labels"
+        " (Overdue,…); repeatable."
     ),
     "Coi là sắp đến hạn trong ngần này ngày.": "Due soon within this many days.",
     "Mã thoát 1 khi có đỏ, khi có vàng hoặc đỏ, hoặc không bao giờ.": (

@@ -24,17 +24,13 @@ class Deadline:
 
 def checks_of(plan: Plan, unit: str | None) -> list[tuple[Task, AnyCheck, str]]:
     """(task, check, lead unit's name) for every check, or a unit's (as `status --unit`):
-    the unit found as `selection.find_unit` finds it, or UnitError (a ValueError)."""
-    from parcheck.engine.selection import find_unit, no_task_of_external, unit_covers_task
+    the unit found as `selection.unit_with_tasks` finds it, or UnitError (a ValueError)."""
+    from parcheck.engine.selection import unit_covers_task, unit_with_tasks
 
     units = UnitIndex(plan)
     wanted = None
-    if unit:
-        wanted = find_unit(units, unit)  # a UnitError (a ValueError) names the candidates
-        if wanted.kind == "external" and not any(
-            unit_covers_task(units, wanted, task) for task in plan.tasks()
-        ):
-            raise no_task_of_external(units, unit, wanted)
+    if unit is not None:  # a UnitError (a ValueError) names the candidates, or no task
+        wanted = unit_with_tasks(plan, units, unit)
     return [
         (task, check, units.name_of(check.lead or task.lead))
         for task in plan.tasks()

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from parcheck.engine.results import ORDER, Status, TaskResult
+from parcheck.engine.results import LABELS, ORDER, Status, TaskResult
 from parcheck.errors import UsageError
 from parcheck.plan.units import UnitIndex, fold
 
 if TYPE_CHECKING:
-    from parcheck.plan.model import Plan, Task, Unit
+    from parcheck.plan.model import Plan, PlanCheck, Task, Unit
 
 
 class SelectionError(UsageError):
@@ -32,11 +34,40 @@ class UnitError(SelectionError, ValueError):
     `calendar` takes it."""
 
 
+def words(text: str) -> list[str]:
+    """The words of `text` as names are compared: lower case, without diacritics (đ as d),
+    split at anything that is not a letter or a digit (`Các phòng, đơn vị` is `cac`,
+    `phong`, `don`, `vi`)."""
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")).casefold()
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return [word for word in re.split(r"[\W_]+", plain) if word]
+
+
+def holds(name: str, part: str) -> bool:
+    """Whether `part` (words run together, as `joined` gives them) begins with a word of
+    `name` and runs over whole words, the last perhaps cut short: `tai chinh` and `cai c`
+    are parts of `Cải cách tài chính công`; `iv` is not a part of `tiêu chí về` (it would
+    run across the edge of a word), nor `ed` of `chế độ`."""
+    said = words(name)
+    whole, at = "".join(said), 0
+    for word in said:  # each word's start in `whole`: no copy of its rest
+        if whole.startswith(part, at):
+            return True
+        at += len(word)
+    return False
+
+
+def joined(name: str) -> str:
+    """`name`'s words run together: what `holds` looks for (spacing and punctuation aside)."""
+    return "".join(words(name))
+
+
 def find_unit(units: UnitIndex, name: str) -> Unit:
     """The unit `name` means (`--unit`), by id, name, short name or alias, ignoring case,
-    spacing and diacritics; else the one unit with a name that holds `name` as a part
-    (`khuyen cong`). UnitError names the candidates of an ambiguous name or part
-    (`phòng`, `TT`), or the closest name to an unknown one."""
+    spacing and diacritics; else the one unit with a name that holds `name` as a part, by
+    whole words (`khuyen cong`, `xuc tien`; `TTKC` of the id `TTKCXTTM`). UnitError names
+    the candidates of an ambiguous name or part (`phòng`, `TT`), or the closest name to an
+    unknown one."""
     found = units.matches(name) or _holding(units, name)
     if len(found) == 1:
         return found[0]
@@ -55,41 +86,81 @@ def find_unit(units: UnitIndex, name: str) -> Unit:
 
 
 def _holding(units: UnitIndex, name: str) -> list[Unit]:
-    """The units, in the plan's order, one of whose names holds `name` as a part, both
-    folded (case, diacritics and spacing aside); none for a part shorter than two letters."""
-    part = fold(name)
+    """The units, in the plan's order, one of whose names (an id too: ids are acronyms,
+    `TTKC` is a part of `TTKCXTTM`) holds `name` as a part by whole words (`holds`); none
+    for a part shorter than two letters."""
+    part = joined(name)
     if len(part) < 2:
         return []
-    ids = {
-        unit_id for folded, owners in units.by_fold.items() if part in folded for unit_id in owners
-    }
-    return [unit for unit in units.units.values() if unit.id in ids]
+    return [
+        unit
+        for unit in units.units.values()
+        if any(
+            holds(said, part) for said in (unit.id, unit.name, unit.short, *unit.aliases) if said
+        )
+    ]
 
 
-def no_task_of_external(units: UnitIndex, name: str, wanted: Unit) -> UnitError:
-    """The error for an outside body (`kind: external`, e.g. Sở Nội vụ) that leads and
-    supports no task: it receives reports, so an empty list would look like "nothing due"."""
-    own = ", ".join(u.id for u in units.units.values() if u.kind != "external")
-    return UnitError(
-        f"--unit {name!r}: {wanted.name} là cơ quan ngoài Sở (nơi nhận báo cáo), không chủ trì"
-        f" hay phối hợp nhiệm vụ nào của kế hoạch; các đơn vị của Sở: {own}",
-        f"--unit {name!r}: {wanted.name} is an outside body (it receives reports) and leads"
-        f" or supports no task of the plan; the department's units: {own}",
+def unit_with_tasks(plan: Plan, units: UnitIndex, name: str) -> Unit:
+    """The unit `name` means (`find_unit`), if it (or a group it belongs to) leads or
+    supports a task; else UnitError: an outside body that receives reports (Sở Nội vụ), or
+    a unit of the department with no task in the plan (Lãnh đạo Sở). An empty list would
+    read as "nothing due", which is not what was asked. A blank name (`--unit ""`) is no
+    unit, not every unit."""
+    if not name.strip():
+        own = _units_with_tasks(plan, units)
+        raise UnitError(
+            f"--unit {name!r}: chưa ghi đơn vị; hãy ghi tên hoặc mã một đơn vị: {own}",
+            f"--unit {name!r}: no unit named; write a unit's name or id: {own}",
+        )
+    wanted = find_unit(units, name)
+    if any(unit_covers_task(units, wanted, task) for task in plan.tasks()):
+        return wanted
+    own = _units_with_tasks(plan, units)
+    if wanted.kind == "external":
+        raise UnitError(
+            f"--unit {name!r}: {wanted.name} là cơ quan ngoài Sở (nơi nhận báo cáo), không chủ"
+            f" trì hay phối hợp nhiệm vụ nào của kế hoạch; các đơn vị của Sở: {own}",
+            f"--unit {name!r}: {wanted.name} is an outside body (it receives reports) and leads"
+            f" or supports no task of the plan; the department's units: {own}",
+        )
+    raise UnitError(
+        f"--unit {name!r}: {wanted.name} không chủ trì hay phối hợp nhiệm vụ nào trong kế"
+        f" hoạch; các đơn vị có nhiệm vụ: {own}",
+        f"--unit {name!r}: {wanted.name} leads or supports no task of the plan; the units"
+        f" with tasks: {own}",
     )
 
 
+def _units_with_tasks(plan: Plan, units: UnitIndex) -> str:
+    """The ids of the department's units (not outside bodies) that lead or support a task,
+    or whose group does, in the plan's order: one pass over the tasks' names."""
+    named: set[str] = set()
+    for task in plan.tasks():
+        for name in (task.lead, *task.support, *(c.lead for c in task.checks if c.lead)):
+            unit = units.find(name)
+            if unit is not None:
+                named.update((unit.id, *unit.members))
+    return ", ".join(u.id for u in units.units.values() if u.kind != "external" and u.id in named)
+
+
 def find_section(plan: Plan, name: str) -> str:
-    """The id of the section `name` means (`--section`): its id (`VI`, `vi`) or its title,
-    ignoring case, spacing and diacritics; else the one section whose id or title holds
-    `name` as a part (`tai chinh`). SelectionError lists the candidates of an ambiguous
-    part (`cai cach`), or every section for an unknown name."""
-    wanted = fold(name)
+    """The id of the section `name` means (`--section`): its id, exactly but for case
+    (`VI`, `vi`: a Roman numeral is no word, `I` is not a part of `IX`), or its title,
+    ignoring case, spacing and diacritics; else the one section whose title holds `name`
+    as a part by whole words (`tai chinh`; `holds`). SelectionError lists the candidates
+    of an ambiguous part (`cai cach`), or every section for an unknown or blank name."""
+    names = ", ".join(s.id for s in plan.sections)
+    if not name.strip():
+        raise SelectionError(
+            f"--section {name!r}: chưa ghi mục; các mục: {names}",
+            f"--section {name!r}: no section named; sections: {names}",
+        )
+    wanted, part = fold(name), joined(name)
     for section in plan.sections:
         if wanted in (fold(section.id), fold(section.title)):
             return section.id
-    holding = [
-        s for s in plan.sections if len(wanted) >= 2 and wanted in fold(s.id) + " " + fold(s.title)
-    ]
+    holding = [s for s in plan.sections if len(part) >= 2 and holds(s.title, part)]
     if len(holding) == 1:
         return holding[0].id
     if holding:
@@ -98,11 +169,73 @@ def find_section(plan: Plan, name: str) -> str:
             f"--section {name!r}: có thể là nhiều mục: {listed}; hãy ghi mã mục",
             f"--section {name!r}: could be several sections: {listed}; write the section's id",
         )
-    names = ", ".join(s.id for s in plan.sections)
     raise SelectionError(
         f"--section {name!r}: không có mục này; các mục: {names}",
         f"--section {name!r}: no such section; sections: {names}",
     )
+
+
+@dataclass(frozen=True)
+class OwnChecks:
+    """What one unit's workbook holds (`template --format xlsx --unit`): `tasks`, each with
+    just the checks the unit reports itself, and `compiled`, the ids of the checks of its
+    groups that Văn phòng Sở compiles for the department, left out."""
+
+    tasks: list[Task]
+    compiled: list[str]
+
+
+# Kinds whose figures from several units add up (figures/model.py `accumulate`: events
+# are kept by their start and reference, so each unit's cases all count). A threshold or a
+# deliverable is one figure for the department: two units' figures for it on one day are a
+# conflict (PM028). A recurring duty's submissions are the union of their days: a month one
+# unit reported would be done for the group, however many did not; the workbook a unit
+# sends is itself its report, so Văn phòng Sở, which receives them, records the duty.
+GROUP_KINDS = frozenset({"event"})
+
+
+def own_checks(plan: Plan, units: UnitIndex, wanted: Unit, name: str) -> OwnChecks:
+    """The checks `wanted` reports itself: those whose lead (the check's, else its task's)
+    is that unit by name, and the event checks of a group it is (or belongs to). A group's
+    other checks are one figure for the department, compiled by Văn phòng Sở: `compiled`.
+    A check that shares another's figures (`same_as`) comes with the check it shares.
+    UnitError (`name` as typed) when nothing is left: an empty workbook would ask for
+    nothing."""
+    own: dict[str, bool] = {}  # check id: whether the unit reports it itself
+    compiled: list[str] = []
+    for task in plan.tasks():
+        for check in task.checks:
+            lead = units.find(check.lead or task.lead)
+            if lead is None:
+                continue
+            group = lead.kind == "group" and (lead.id == wanted.id or wanted.id in lead.members)
+            if group and check.kind not in GROUP_KINDS:
+                compiled.append(check.id)
+            own[check.id] = (lead.id == wanted.id and not group) or (
+                group and check.kind in GROUP_KINDS
+            )
+
+    def kept(check: PlanCheck) -> bool:
+        if check.same_as is not None:
+            return own.get(check.id, False) and own.get(check.same_as, False)
+        return own.get(check.id, False)
+
+    tasks = [
+        replace(task, checks=[c for c in task.checks if kept(c)])
+        for task in plan.tasks()
+        if any(kept(c) for c in task.checks)
+    ]
+    if not tasks:
+        listed = ", ".join(compiled)
+        vi = f"; các tiêu chí của nhóm đơn vị ({listed}) do Văn phòng Sở tổng hợp" if listed else ""
+        en = f"; its groups' checks ({listed}) are compiled by Văn phòng Sở" if listed else ""
+        raise UnitError(
+            f"--unit {name!r}: {wanted.name} không tự báo cáo tiêu chí nào{vi}: không có bảng"
+            " tính riêng",
+            f"--unit {name!r}: {wanted.name} reports no check itself{en}: it has no workbook"
+            " of its own",
+        )
+    return OwnChecks(tasks, compiled)
 
 
 def unit_covers_task(units: UnitIndex, wanted: Unit, task: Task) -> bool:
@@ -112,20 +245,31 @@ def unit_covers_task(units: UnitIndex, wanted: Unit, task: Task) -> bool:
     return any(units.covers(name, wanted) for name in names)
 
 
+# a verdict as `--only` takes it: its code, or its label in either language as the table
+# prints it (`Quá hạn`, `qua han`, `Not met`), words run together
+VERDICT_WORDS: dict[str, Status] = {
+    joined(word): status
+    for status, (vi, en, _, _) in LABELS.items()
+    for word in (status.value, vi, en)
+}
+
+
 def verdicts(only: str) -> set[Status]:
-    """The verdict codes of `--only` (comma-separated), or SelectionError."""
-    words = [word.strip() for word in only.split(",")]
+    """The verdicts of `--only` (comma-separated codes or labels), or SelectionError."""
+    words_given = [word.strip() for word in only.split(",")]
     codes = ", ".join(status.value for status in ORDER)
-    unknown = [word for word in words if word.lower() not in {s.value for s in Status}]
-    if unknown or not any(words):
+    vi_labels = ", ".join(LABELS[status][0] for status in ORDER[:2])
+    en_labels = ", ".join(LABELS[status][1] for status in ORDER[:2])
+    unknown = [word for word in words_given if joined(word) not in VERDICT_WORDS]
+    if unknown or not any(words_given):
         shown = ",".join(unknown) if unknown else only
         raise SelectionError(
             f"--only {shown!r}: không phải mã trạng thái; hãy viết một hoặc vài mã, cách "
-            f"nhau bằng dấu phẩy: {codes}",
+            f"nhau bằng dấu phẩy: {codes}; hoặc nhãn như bảng in ({vi_labels}, …)",
             f"--only {shown!r}: not a verdict code; write one or more, separated by commas: "
-            f"{codes}",
+            f"{codes}; or the labels the table prints ({en_labels}, …)",
         )
-    return {Status(word.lower()) for word in words}
+    return {VERDICT_WORDS[joined(word)] for word in words_given}
 
 
 def select(
@@ -139,20 +283,16 @@ def select(
     with `only` (comma-separated verdict codes), each task with just its checks of those
     verdicts, and only the tasks left with one: a task's status is then the worst of the
     checks listed. SelectionError names an unknown unit (with the closest), the candidates
-    of an ambiguous one, an outside body that leads no task, an unknown section or
-    verdict."""
+    of an ambiguous one, a unit with no task (`unit_with_tasks`), an unknown section or
+    verdict, and a blank name."""
     wanted_statuses = None if only is None else verdicts(only)  # `--only ""` names none
     chosen = list(tasks)
-    if unit:
+    if unit is not None:  # `--unit ""` names no unit: an error, not "every unit"
         units = UnitIndex(plan)
-        wanted = find_unit(units, unit)
+        wanted = unit_with_tasks(plan, units, unit)
         by_id = {task.id: task for task in plan.tasks()}
-        if wanted.kind == "external" and not any(
-            unit_covers_task(units, wanted, task) for task in by_id.values()
-        ):
-            raise no_task_of_external(units, unit, wanted)
         chosen = [t for t in chosen if unit_covers_task(units, wanted, by_id[t.id])]
-    if section:
+    if section is not None:
         section_id = find_section(plan, section)
         chosen = [t for t in chosen if t.section == section_id]
     if wanted_statuses is not None:

@@ -203,9 +203,9 @@ def summary_line(tasks: Sequence[TaskResult], lang: str) -> str:
     counts = count_statuses(tasks)
     parts = [f"{label(Status(k), lang)}: {n}" for k, n in counts.items() if n]
     score = Score.of(tasks)
+    listed = f"{sum(counts.values())} {WORDS[lang]['tasks']}"
     return (
-        f"{sum(counts.values())} {WORDS[lang]['tasks']} — "
-        + " · ".join(parts)
+        (f"{listed} — " + " · ".join(parts) if parts else listed)  # none listed: no dash
         + "\n"
         + WORDS[lang]["score"].format(
             b=number(score.bonus, lang) or "0",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from parcheck.plan.model import DeliverableCheck, EventCheck, RecurringCheck, ThresholdCheck
@@ -39,35 +39,64 @@ NO_EVENTS = "không có"  # an event check's value cell: no events so far (figur
 WIDTHS = (10, 60, 28, 14, 28, 16, 14, 20, 30)
 DATE_FORMAT = "dd/mm/yyyy"
 MOMENT_FORMAT = "dd/mm/yyyy hh:mm"
-INSTRUCTIONS = (
-    "Hướng dẫn điền số liệu",
-    "",
-    "1. Trang «Giá trị»: mỗi tiêu chí một dòng. Chỉ điền các cột Giá trị, Ngày số liệu, Văn "
-    "bản, Ghi chú; các cột khác bị khóa.",
-    "2. Tiêu chí có chỉ tiêu là số: điền con số (tỷ lệ phần trăm từ 0 đến 100, số đếm là số "
-    "nguyên từ 0 trở lên).",
-    "3. Sản phẩm (báo cáo, kế hoạch …): điền ngày hoàn thành (dd/mm/yyyy) vào Giá trị và số "
-    "hiệu văn bản vào cột Văn bản.",
-    "4. Nhiệm vụ định kỳ: điền các ngày đã nộp, cách nhau bằng dấu chấm phẩy (05/11/2024; "
-    "12/11/2024), hoặc thêm mỗi lần nộp một dòng.",
-    "5. Tiêu chí sự kiện: ghi ở trang «Sự kiện», mỗi sự kiện một dòng: Mã, Bắt đầu (ngày, "
-    "giờ), Hoàn thành (để trống nếu chưa xong), Văn bản. Chưa có sự kiện nào thì chọn «không "
-    "có» ở cột Giá trị của tiêu chí đó (trang «Giá trị»); để trống là chưa báo cáo.",
-    "6. Ô để trống là chưa báo cáo: số liệu đã gửi kỳ trước vẫn được giữ. Ngày nộp và sự kiện "
-    "được cộng dồn qua các kỳ, chỉ cần ghi những lần mới.",
-    "7. Ngày số liệu là ngày chốt số liệu; không ghi việc xảy ra sau ngày đó.",
-    "8. Ngày: gõ dd/mm/yyyy (20/11/2024) vào ô định dạng ngày; một con số (45616, 20112024) "
-    "không phải ngày; ngày trước năm 2000 bị từ chối (số 0 trong ô ngày hiện 30/12/1899).",
-    "9. Không gộp ô trong các cột được đọc, không đặt mật khẩu cho tệp. Ô có công thức được "
-    "đọc theo kết quả Excel hoặc LibreOffice đã lưu.",
-    "10. Lưu tệp dạng .xlsx và gửi Văn phòng Sở. Kiểm tra: parcheck validate --metrics TỆP.",
-)
+SPARE_ROWS = 30  # unlocked rows below the checks: one more submission of a duty each
+SPARE_NOTE = "lần nộp thêm: chọn mã ở cột Mã"
+LIST_LIMIT = 255  # characters of a dropdown's list written in the rule itself (Excel's)
+
+
+def instructions(duties: bool, compiled: Sequence[str]) -> list[str]:
+    """The instructions sheet's lines, numbered: a line on the spare rows only when the
+    workbook has recurring duties, and in a unit's workbook the checks of its groups that
+    Văn phòng Sở compiles (`engine.selection.own_checks`)."""
+    items = [
+        "Trang «Giá trị»: mỗi tiêu chí một dòng. Chỉ điền các cột Giá trị, Ngày số liệu, Văn "
+        "bản, Ghi chú; các cột khác bị khóa.",
+        "Tiêu chí có chỉ tiêu là số: điền con số (tỷ lệ phần trăm từ 0 đến 100, số đếm là số "
+        "nguyên từ 0 trở lên).",
+        "Sản phẩm (báo cáo, kế hoạch …): điền ngày hoàn thành (dd/mm/yyyy) vào Giá trị và số "
+        "hiệu văn bản vào cột Văn bản.",
+    ]
+    if duties:
+        items.append(
+            "Nhiệm vụ định kỳ: điền các ngày đã nộp, cách nhau bằng dấu chấm phẩy (05/11/2024; "
+            f"12/11/2024), hoặc mỗi lần nộp một dòng ở {SPARE_ROWS} dòng trống cuối trang "
+            "«Giá trị»: chọn Mã, ghi ngày nộp vào Giá trị. Dòng trống để nguyên là không có gì."
+        )
+    items += [
+        "Tiêu chí sự kiện: ghi ở trang «Sự kiện», mỗi sự kiện một dòng: Mã, Bắt đầu (ngày, "
+        "giờ), Hoàn thành (để trống nếu chưa xong), Văn bản; trang này không khóa, thêm dòng "
+        "được. Chưa có sự kiện nào thì chọn «không có» ở cột Giá trị của tiêu chí đó (trang "
+        "«Giá trị»); để trống là chưa báo cáo.",
+        "Ô để trống là chưa báo cáo: số liệu đã gửi kỳ trước vẫn được giữ. Ngày nộp và sự kiện "
+        "được cộng dồn qua các kỳ, chỉ cần ghi những lần mới.",
+        "Ngày số liệu là ngày chốt số liệu; không ghi việc xảy ra sau ngày đó.",
+        "Ngày: gõ dd/mm/yyyy (20/11/2024) vào ô định dạng ngày; một con số (45616, 20112024) "
+        "không phải ngày; ngày trước năm 2000 bị từ chối (số 0 trong ô ngày hiện 30/12/1899).",
+        "Không gộp ô trong các cột được đọc, không đặt mật khẩu cho tệp. Ô có công thức được "
+        "đọc theo kết quả Excel hoặc LibreOffice đã lưu.",
+    ]
+    if compiled:
+        items.append(
+            "Các tiêu chí sau do nhiều phòng, đơn vị cùng chủ trì và là một số liệu chung của "
+            "Sở, nên do Văn phòng Sở tổng hợp và không có trong bảng này (phần của đơn vị gửi "
+            "Văn phòng Sở như thường lệ): " + ", ".join(compiled) + "."
+        )
+    items.append(
+        "Lưu tệp dạng .xlsx và gửi Văn phòng Sở. Kiểm tra: parcheck validate --metrics TỆP."
+    )
+    return ["Hướng dẫn điền số liệu", "", *(f"{n}. {t}" for n, t in enumerate(items, 1))]
 
 
 def render_workbook(
-    plan: Plan, as_of: dt.date, tasks: Iterable[Task] | None = None, unit_name: str = ""
+    plan: Plan,
+    as_of: dt.date,
+    tasks: Iterable[Task] | None = None,
+    unit_name: str = "",
+    compiled: Sequence[str] = (),
 ) -> bytes:
-    """The workbook for `as_of` with a row for every check of `tasks` (default: the plan's)."""
+    """The workbook for `as_of` with a row for every check of `tasks` (default: the plan's),
+    and spare rows for more submissions of its recurring duties; a unit's (`unit_name`)
+    names in its instructions the checks Văn phòng Sở compiles (`compiled`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -114,6 +143,7 @@ def render_workbook(
         values.add_data_validation(rule)
 
     event_ids: list[str] = []
+    duty_ids: list[str] = []
     row = 1
     for task in chosen:
         for check in task.checks:
@@ -140,6 +170,8 @@ def render_workbook(
                 due = nxt[0] if nxt else "đã hết lịch"
                 target = "các ngày nộp, cách nhau bằng ;"
                 kind_rule = None
+                if check.same_as is None:
+                    duty_ids.append(check.id)
             elif isinstance(check, EventCheck):
                 lim = check.limit
                 due = f"trong {lim.amount} {LIMIT_WORDS['vi'][lim.unit]}"
@@ -170,6 +202,8 @@ def render_workbook(
                 if kind_rule is done:
                     values.cell(row, 6).number_format = DATE_FORMAT
             as_of_check.add(values.cell(row, 7))
+    if duty_ids:
+        row = _spare_rows(values, row, as_of, duty_ids, as_of_check, (first, last), editable, fill)
     values.protection.sheet = True  # no password: it guards against slips, not people
     values.protection.formatColumns = False
     values.protection.formatRows = False
@@ -191,10 +225,8 @@ def render_workbook(
     event_day = _validation(DataValidation, "date", "between", first, last, "Ngày dd/mm/yyyy")
     events.add_data_validation(event_day)
     event_day.add(f"E2:E{EVENT_ROWS + 1}")
-    if event_ids:
-        ids = DataValidation(type="list", formula1='"' + ",".join(event_ids) + '"')
-        ids.error, ids.errorTitle = "Chọn mã một tiêu chí sự kiện", "Mã"
-        ids.showErrorMessage = True
+    ids = _id_list(event_ids, "Chọn mã một tiêu chí sự kiện")
+    if ids is not None:
         events.add_data_validation(ids)
         ids.add(f"A2:A{EVENT_ROWS + 1}")
     for r in range(2, EVENT_ROWS + 2):
@@ -207,8 +239,12 @@ def render_workbook(
     title = f"Kế hoạch {plan.id} — số liệu ngày {as_of:%d/%m/%Y}"
     if unit_name:
         title += f" — {unit_name}"
-    for line in (title, *INSTRUCTIONS):
+    for line in (title, *instructions(bool(duty_ids), compiled)):
         guide.append([line])
+        # wrapped, with the row's height set (LibreOffice does not grow it): a long line
+        # ran off the page, and the page printed shrunk to fit it
+        guide.cell(guide.max_row, 1).alignment = Alignment(vertical="top", wrap_text=True)
+        guide.row_dimensions[guide.max_row].height = 15 * max(-(-len(line) // 115), 1)
     guide["A1"].font = bold
     for sheet in (values, events, guide):
         _as_text(sheet)
@@ -218,6 +254,60 @@ def render_workbook(
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _spare_rows(
+    values: Any,
+    last: int,
+    as_of: dt.date,
+    duty_ids: list[str],
+    as_of_check: Any,
+    days: tuple[dt.date, dt.date],
+    editable: Any,
+    fill: Any,
+) -> int:
+    """`SPARE_ROWS` rows below the checks (the sheet is protected: no row can be inserted)
+    for one more submission of a recurring duty each: Mã (a dropdown of the duties), Giá
+    trị (a date), Ngày số liệu (`as_of`), Văn bản and Ghi chú unlocked. Left blank, a row
+    reads as nothing (figures/excel.py: no value, no document). The last row's number."""
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    first = last + 1
+    last = last + SPARE_ROWS
+    ids = _id_list(duty_ids, "Chọn mã một nhiệm vụ định kỳ")
+    if ids is not None:
+        values.add_data_validation(ids)
+        ids.add(f"A{first}:A{last}")
+    day = _validation(DataValidation, "date", "between", *days, "Ngày nộp (dd/mm/yyyy)")
+    values.add_data_validation(day)
+    day.add(f"F{first}:F{last}")
+    as_of_check.add(f"G{first}:G{last}")
+    hint = Font(italic=True, color="808080")
+    for row in range(first, last + 1):
+        values.cell(row, 2, SPARE_NOTE).font = hint
+        values.cell(row, 7, as_of)
+        for column in (1, 6, 7, 8, 9):
+            values.cell(row, column).protection = editable
+            values.cell(row, column).fill = fill
+        values.cell(row, 6).number_format = DATE_FORMAT
+        values.cell(row, 7).number_format = DATE_FORMAT
+    return last
+
+
+def _id_list(ids: list[str], prompt: str) -> Any:
+    """A dropdown of check ids, or None when there are none or too many to write in the
+    rule itself (Excel takes at most 255 characters there): then any id may be typed, and
+    the reader names an unknown one."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    listed = ",".join(ids)
+    if not ids or len(listed) > LIST_LIMIT:
+        return None
+    rule = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
+    rule.error, rule.errorTitle = prompt, "Mã"
+    rule.showErrorMessage = True
+    return rule
 
 
 def _as_text(sheet: Any) -> None:
