@@ -166,7 +166,7 @@ def test_every_bad_row_is_reported_and_a_conflict_beside_them(
     assert result.exit_code == 1
     assert result.stdout.splitlines()[2:] == [
         f"{path}:2:7: error PM003 not a number: 'x'",
-        f"{path}:3:6: error PM028 'VI.3' on 25/11/2024 has two different values: 74.1 here, "
+        f"{path}:3:6: error PM028 'VI.3' on 25/11/2024 has two different values: 74.1 here; "
         f"72.4 at {tmp_path / 'a.yaml'}:4:9",
         f"{path}:4:7: error PM041 '98,4' is split into two cells '98' and '4' because the "
         'comma separates cells; quote the number ("98,4"), write 98.4, or separate the cells '

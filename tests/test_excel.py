@@ -305,7 +305,7 @@ def test_two_workbooks_that_disagree_name_both_cells(run_cli: RunCli, tmp_path: 
     assert result.exit_code == 1
     expected = (
         f"{folder / 'b.xlsx'}:'Giá trị'!B4: error PM028 'VI.3' ngày 25/11/2024 có hai giá trị "
-        f"khác nhau: 80 ở đây, 72.4 ở {folder / 'a.xlsx'}:'Giá trị'!B3"
+        f"khác nhau: 80 ở đây; 72,4 ở {folder / 'a.xlsx'}:'Giá trị'!B3"
     )
     assert expected in result.stdout, result.stdout
 

@@ -26,8 +26,8 @@ def test_a_bad_row_does_not_hide_a_conflict_with_another_file(
     assert result.stdout.splitlines()[1:] == [
         f"{book}:'Giá trị'!A4: error PM001 tiêu chí 'X.99' không có trong kế hoạch",
         f"{book}: có lỗi — 1 lỗi, 0 cảnh báo",
-        f"{other}:4:9: error PM028 'VI.3' ngày 25/11/2024 có hai giá trị khác nhau: 80 ở đây, "
-        f"72.4 ở {book}:'Giá trị'!B3",
+        f"{other}:4:9: error PM028 'VI.3' ngày 25/11/2024 có hai giá trị khác nhau: 80 ở đây; "
+        f"72,4 ở {book}:'Giá trị'!B3",
         f"{other}: có lỗi — 1 lỗi, 0 cảnh báo",
     ]
     result = run_cli("status", "--plan", PLAN, "--metrics", folder, "--as-of", "2024-11-25")
@@ -50,7 +50,7 @@ def test_a_conflict_names_the_cell_of_a_shared_check_written_under_its_other_id(
     result = run_cli("validate", PLAN, "--metrics", folder, "--lang", "en")
     assert result.exit_code == 1
     assert (
-        f"{other}:4:12: error PM028 'III.4.e' on 25/11/2024 has two different values: 0 here, "
+        f"{other}:4:12: error PM028 'III.4.e' on 25/11/2024 has two different values: 0 here; "
         f"2 (X.3) at {book}:'Giá trị'!B3"
     ) in result.stdout.splitlines()
 

@@ -174,7 +174,7 @@ def test_evidence_without_a_done_date_is_an_error(run_cli: RunCli, tmp_path: Pat
         ENGINE,
         metrics,
         f"{metrics}:4:9: error PM027 'II.1' có văn bản '12/BC-TTS' nhưng thiếu ngày hoàn thành; "
-        "điền done: YYYY-MM-DD, hoặc xóa văn bản nếu việc chưa xong",
+        "điền ngày hoàn thành (dd/mm/yyyy), hoặc xóa văn bản nếu việc chưa xong",
         lang="vi",
     )
     csv = write(tmp_path, "m.csv", "check,value,as_of,note\nII.1,,2024-11-25,12/BC-TTS\n")
@@ -349,7 +349,7 @@ def test_two_values_of_one_day_are_an_error_naming_both_places(run_cli: RunCli) 
         run_cli,
         PLAN,
         RULES / "merge",
-        f"{c}:2:7: error PM028 'III.6' on 25/11/2024 has two different values: 97 here, "
+        f"{c}:2:7: error PM028 'III.6' on 25/11/2024 has two different values: 97 here; "
         f"98.5 at {a}:6:10",
     )
     for first, second in ((a, c), (c, a)):  # either order: an error, never a choice
@@ -370,7 +370,7 @@ def test_two_values_of_one_day_are_an_error_naming_both_places(run_cli: RunCli) 
         "status", "--plan", PLAN, "--metrics", c, "--metrics", a, "--as-of", "2024-11-25"
     )
     assert (
-        f"{a}:6:10: error PM028 'III.6' ngày 25/11/2024 có hai giá trị khác nhau: 98.5 ở đây, "
+        f"{a}:6:10: error PM028 'III.6' ngày 25/11/2024 có hai giá trị khác nhau: 98,5 ở đây; "
         f"97 ở {c}:2:7" in result.stderr.splitlines()
     )
 
@@ -388,7 +388,7 @@ def test_a_conflict_between_two_yaml_files(run_cli: RunCli, tmp_path: Path) -> N
     assert result.exit_code == 1
     assert (
         f"{two}:5:9: error PM028 'II.1' on 25/11/2024 has two different values: "
-        f"{{done: 2024-06-17}} here, {{done: 2024-06-14}} at {one}:4:9" in result.stdout
+        f"done 17/06/2024 here; done 14/06/2024 at {one}:4:9" in result.stdout
     )
 
 
@@ -403,7 +403,7 @@ def test_two_ids_of_one_fact_conflict(
     metrics = engine_file(tmp_path, "  I.1.gt: 90\n  I.1.ge: 91\n")
     result = run_cli("validate", ENGINE, "--metrics", metrics, "--lang", "en")
     assert (
-        f"{metrics}:5:11: error PM028 'I.1.ge' on 25/11/2024 has two different values: 91 here, "
+        f"{metrics}:5:11: error PM028 'I.1.ge' on 25/11/2024 has two different values: 91 here; "
         f"90 (I.1.gt) at {metrics}:4:11" in result.stdout
     )
     same = engine_file(tmp_path, "  I.1.gt: 90\n  I.1.ge: 90\n")
@@ -496,10 +496,10 @@ def test_a_day_after_a_csv_rows_date_is_an_error(run_cli: RunCli, tmp_path: Path
     result = run_cli("validate", ENGINE, "--metrics", csv)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[1:3] == [
-        f"{csv}:2:6: error PM030 done 30/06/2024 sau ngày số liệu 20/06/2024 của tệp: số liệu "
-        "ngày 20/06/2024 chưa thể có việc của ngày sau",
-        f"{csv}:3:8: error PM030 done 25/06/2024 sau ngày số liệu 20/06/2024 của tệp: số liệu "
-        "ngày 20/06/2024 chưa thể có việc của ngày sau",
+        f"{csv}:2:6: error PM030 ngày hoàn thành 30/06/2024 sau ngày số liệu 20/06/2024 "
+        "của tệp: số liệu ngày 20/06/2024 chưa thể có việc của ngày sau",
+        f"{csv}:3:8: error PM030 ngày hoàn thành 25/06/2024 sau ngày số liệu 20/06/2024 "
+        "của tệp: số liệu ngày 20/06/2024 chưa thể có việc của ngày sau",
     ]
     # the day of the snapshot itself is fine
     values = (

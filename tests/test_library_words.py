@@ -285,9 +285,7 @@ def test_a_check_kind_is_said_in_vietnamese_words(run_cli: RunCli, tmp_path: Pat
     csv.write_text("check,value,as_of\nIII.2.b,3,2024-11-25\n", encoding="utf-8")
     result = run_cli("status", "--plan", PLAN, "--metrics", csv, "--as-of", "2024-11-25")
     assert result.exit_code == 2
-    assert result.stderr.startswith(
-        f"{csv}:2:9: error PM002 giá trị của 'III.2.b' (tiêu chí sự kiện) không đúng dạng"
-    )
+    assert result.stderr.startswith(f"{csv}:2:9: error PM070 'III.2.b' là tiêu chí sự kiện")
     # `values:` itself not a mapping: no English word for it either
     path = tmp_path / "list.yaml"
     path.write_text(HEAD + "  - VI.3\n", encoding="utf-8")

@@ -28,7 +28,7 @@ def test_a_shape_error_does_not_hide_a_conflict_in_the_same_file(
     assert result.exit_code == 1
     assert result.stdout.splitlines()[1:] == [
         f"{path}:4:9: error PM003 not a number: [1, 2]",
-        f"{path}:6:8: error PM028 'X.3' on 25/11/2024 has two different values: 2 here, "
+        f"{path}:6:8: error PM028 'X.3' on 25/11/2024 has two different values: 2 here; "
         f"0 (III.4.e) at {path}:5:12",
         f"{path}:7:10: error PM003 not a number: 'abc'",
         f"{path}: has errors — 3 errors, 0 warnings",

@@ -165,7 +165,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "giá trị của {id!r} ({kind_vi}) không đúng dạng; cần {fits}",
         "the value of {id!r} ({kind}) has the wrong shape; what fits: {fits}",
     ),
-    "PM003": ("không đọc được số: {value!r}", "not a number: {value!r}"),
+    "PM003": ("không đọc được số: {value}", "not a number: {value}"),
     "PM004": (
         "không đọc được ngày: {value} (viết một ngày, YYYY-MM-DD hoặc DD/MM/YYYY)",
         "not a date: {value} (write one date, YYYY-MM-DD or DD/MM/YYYY)",
@@ -178,7 +178,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp số liệu cho kế hoạch {found!r}, không phải {plan!r}",
         "the metrics file is for plan {found!r}, not {plan!r}",
     ),
-    "PM007": ("thiếu trường bắt buộc {field!r}", "missing required field {field!r}"),
+    "PM007": ("thiếu {field}", "missing required field {field!r}"),
     "PM008": ("trường không có trong mẫu: {field!r}", "unknown field: {field!r}"),
     "PM009": (
         "CSV cần dòng tiêu đề check,value,as_of,note (hoặc Mã;Giá trị;Ngày số liệu;Ghi chú);"
@@ -266,14 +266,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{id!r} counts {unit}: a whole number of 0 or more is needed, found {value}",
     ),
     "PM027": (
-        "{id!r} có văn bản {evidence!r} nhưng thiếu ngày hoàn thành; điền done: YYYY-MM-DD, "
-        "hoặc xóa văn bản nếu việc chưa xong",
+        "{id!r} có văn bản {evidence!r} nhưng thiếu ngày hoàn thành; điền ngày hoàn thành "
+        "(dd/mm/yyyy), hoặc xóa văn bản nếu việc chưa xong",
         "{id!r} gives the document {evidence!r} but no done date; fill in done: YYYY-MM-DD, "
         "or remove the document if it is not done yet",
     ),
     "PM028": (
-        "{id!r} ngày {day} có hai giá trị khác nhau: {value} ở đây, {other_value} ở {other}",
-        "{id!r} on {day} has two different values: {value} here, {other_value} at {other}",
+        "{id!r} ngày {day} có hai giá trị khác nhau: {value} ở đây; {other_value} ở {other}",
+        "{id!r} on {day} has two different values: {value} here; {other_value} at {other}",
     ),
     "PM029": (
         "{id!r} ngày {day} đã có ở dòng {first}; mỗi tiêu chí một dòng mỗi ngày (chỉ việc "
@@ -308,8 +308,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a text is needed here, not a list or a mapping",
     ),
     "PM040": (
-        "tệp CSV không phải UTF-8 ({reason}): trong Excel chọn Tệp > Lưu thành >"
-        ' "CSV UTF-8 (Comma delimited) (*.csv)" (Lưu thành CSV UTF-8) rồi gửi lại',
+        "tệp CSV không phải UTF-8 ({reason}): trong Excel chọn Tệp > Lưu thành, loại tệp"
+        ' "CSV UTF-8 (Comma delimited) (*.csv)", rồi gửi lại',
         "the CSV file is not UTF-8 ({reason}): in Excel choose File > Save As >"
         ' "CSV UTF-8 (Comma delimited) (*.csv)" and send it again',
     ),
@@ -381,7 +381,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sheet {sheet!r} has more than {limit} rows: not read",
     ),
     "PM055": (
-        "thiếu Ngày số liệu (as_of) của dòng này",
+        "thiếu ngày số liệu của dòng này (cột Ngày số liệu)",
         "this row's as_of (Ngày số liệu) is missing",
     ),
     "PM056": (
@@ -467,6 +467,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the cell shows the error {value}: fix its formula or type the value (a number too "
         "large for a date-formatted cell shows #VALUE! too)",
     ),
+    # What a person writes otherwise than meant (figures/values.py, figures/csv.py)
+    "PM070": (
+        "{id!r} là tiêu chí sự kiện, gặp {value}: sự kiện ghi ở YAML hoặc trang «Sự kiện» "
+        "của bảng tính; trong CSV chỉ ghi «không có» (hoặc 0) nếu chưa có sự kiện nào, "
+        "hoặc để trống",
+        "{id!r} is an event check, found {value}: events are written in YAML or on the "
+        "workbook's «Sự kiện» (events) sheet; in a CSV write only «không có» (or 0) when "
+        "there has been none, or leave it blank",
+    ),
+    "PM071": (
+        "{value} — có phải {percent} %? Định dạng ô là phần trăm hoặc ghi {percent} (nếu "
+        "đúng là {value} %, ghi {value}%)",
+        "{value} — is it {percent} %? Format the cell as a percentage or write {percent} "
+        "(if it is {value} %, write {value}%)",
+    ),
+    "PM072": (
+        "không đọc được các ngày nộp {value}: ghi mỗi lần nộp một ngày (dd/mm/yyyy), các "
+        "ngày cách nhau bằng dấu chấm phẩy (;), ví dụ 08/11/2024; 15/11/2024",
+        "cannot read the submission days {value}: write each submission as a date "
+        "(dd/mm/yyyy), the dates separated by semicolons (;), e.g. 08/11/2024; 15/11/2024",
+    ),
+    "PM073": (
+        "tệp CSV UTF-16 bị cắt cụt hoặc hỏng (byte {offset} của tệp): lưu lại tệp từ Excel "
+        '(Tệp > Lưu thành, loại tệp "CSV UTF-8 (Comma delimited) (*.csv)") rồi gửi lại',
+        "the UTF-16 CSV file is cut short or damaged (at byte {offset} of the file): save it "
+        'again from Excel (File > Save As, "CSV UTF-8 (Comma delimited) (*.csv)") and send '
+        "it again",
+    ),
+    "PM075": (
+        "dòng có giá trị {value} nhưng thiếu mã tiêu chí: ghi mã vào cột {column}",
+        "the row has the value {value} but no check id: write the id in the column {column}",
+    ),
+    "PM074": (
+        "sự kiện bắt đầu {start}{ref} trước ngày {begins}, ngày kế hoạch bắt đầu áp dụng cho "
+        "{id}, nên không được tính; nếu ngày ghi nhầm (đảo ngày và tháng?), hãy sửa lại",
+        "the event starting {start}{ref} is before {begins}, when the plan begins to apply to "
+        "{id}, so it is not counted; if the date is a slip (day and month swapped?), "
+        "correct it",
+    ),
     "PC062": (
         "số có chữ số 0 ở đầu: {value!r} (YAML 1.1 đọc là số bát phân); viết {plain}",
         "a number with a leading zero: {value!r} (YAML 1.1 reads it as octal); write {plain}",
@@ -537,18 +576,101 @@ def shape_words(kind: str) -> dict[str, str]:
     return {"found_vi": vi, "found_en": en}
 
 
+# How much of a value a person wrote a message echoes: a 32,000-character cell is cut.
+ECHO = 40
+
+
+def clip(raw: object, limit: int = ECHO) -> str:
+    """Text a person wrote, as a message echoes it: at most `limit` characters, a cut one
+    ending in `…`. Every echo of a file's text in a message goes through it."""
+    text = str(raw)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def shown_raw(raw: object) -> str:
-    """A value as written in a file, for a message: dates as dd/mm/yyyy, lists in brackets,
-    never a Python repr (`datetime.date(2024, 11, 20)`)."""
+    """A value as written in a file, for a message: text in quotes as written (cut, never a
+    Python repr with its escapes), dates as dd/mm/yyyy, a date and time as dd/mm/yyyy
+    hh:mm (a workbook's date cell as its day and time), lists in brackets, never
+    `datetime.date(2024, 11, 20)`."""
     import datetime as dt
 
-    if isinstance(raw, dt.date):
-        return raw.strftime("%d/%m/%Y")
+    moment = getattr(raw, "moment", raw)  # a workbook's date cell knows the moment it holds
+    if isinstance(moment, dt.datetime):
+        if moment.time() == dt.time.min:
+            return moment.strftime("%d/%m/%Y")
+        return moment.strftime("%d/%m/%Y %H:%M")
+    if isinstance(moment, dt.date):
+        return moment.strftime("%d/%m/%Y")
+    if isinstance(moment, dt.time):
+        return moment.strftime("%H:%M")
     if isinstance(raw, list):
-        return "[" + ", ".join(shown_raw(item) for item in raw) + "]"
+        return clip("[" + ", ".join(shown_raw(item) for item in raw) + "]")
     if isinstance(raw, dict):
-        return "{" + ", ".join(f"{k}: {shown_raw(v)}" for k, v in raw.items()) + "}"
-    return repr(raw) if isinstance(raw, str) else str(raw)
+        return clip("{" + ", ".join(f"{k}: {shown_raw(v)}" for k, v in raw.items()) + "}")
+    return f"'{clip(raw)}'" if isinstance(raw, str) else clip(raw)
+
+
+class Words(str):
+    """A message's parameter told in both languages: the Vietnamese text (the string
+    itself) and `en`. `Problem.message` takes the one of its language; adding text to it
+    adds to both."""
+
+    en: str
+
+    def __new__(cls, vi: str, en: str) -> Words:
+        made = super().__new__(cls, vi)
+        made.en = en
+        return made
+
+    def __add__(self, other: str) -> Words:
+        return Words(str(self) + str(other), self.en + _english(other))
+
+    def __radd__(self, other: str) -> Words:
+        return Words(str(other) + str(self), _english(other) + self.en)
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return str(self), self.en
+
+
+def _english(text: str) -> str:
+    return text.en if isinstance(text, Words) else str(text)
+
+
+def number_words(value: float) -> Words:
+    """A number as a message shows it: `96,5` in Vietnamese, `96.5` in English, `150`
+    (never `150.0` or `-0.0`). The number is finite."""
+    value += 0.0  # -0 is 0
+    text = str(int(value)) if value == int(value) else repr(value)
+    return Words(text.replace(".", ","), text)
+
+
+# The fields of a metrics file a message names, in words (Vietnamese) and as the key
+# (English): PM007 "thiếu ngày bắt đầu", PM030 "ngày hoàn thành 10/12/2024 sau …".
+FIELD_WORDS = {
+    "done": "ngày hoàn thành",
+    "start": "ngày bắt đầu",
+    "as_of": "ngày số liệu",
+    "evidence": "văn bản",
+    "ref": "văn bản",
+    "note": "ghi chú",
+    "check": "mã tiêu chí",
+    "value": "giá trị",
+    "values": "các giá trị (values)",
+    "numerator": "tử số",
+    "denominator": "mẫu số",
+    "plan": "mã kế hoạch",
+}
+# the codes whose `field` is one of these, named in words
+_FIELD_CODES = frozenset({"PM007", "PM030"})
+
+
+def field_words(key: str, *, keyed: bool = False) -> Words:
+    """The field `key` in words (`ngày bắt đầu`), its key after it with `keyed` (a YAML
+    file's: `ngày bắt đầu (start)`); English names the key."""
+    vi = FIELD_WORDS.get(key, key)
+    if keyed and vi != key and f"({key})" not in vi:
+        vi = f"{vi} ({key})"
+    return Words(vi, key)
 
 
 # A file that could not be read at all: the command cannot run on it (exit 2).
@@ -571,7 +693,14 @@ class Problem:
         """The message on one line: a value it quotes (a file's text, an id, a YAML error)
         cannot break it or carry terminal controls (`safety.text.one_line`)."""
         vi, en = MESSAGES[self.code]
-        return one_line((vi if lang == "vi" else en).format(**self.params))
+        params = dict(self.params)
+        field_ = params.get("field")
+        if self.code in _FIELD_CODES and isinstance(field_, str) and not isinstance(field_, Words):
+            params["field"] = field_words(field_)
+        for key, value in params.items():
+            if isinstance(value, Words):
+                params[key] = value.en if lang == "en" else str(value)
+        return one_line((vi if lang == "vi" else en).format(**params))
 
     def where(self) -> str:
         """`path:line:column` (in a CSV the column where the cell at fault starts);

@@ -28,7 +28,17 @@ from typing import Any
 
 from parcheck.dates import dmy, parse_date
 from parcheck.figures.model import Events, FileRead, Snapshot, Submissions, Value
-from parcheck.figures.values import FITS, Bad, PlanChecks, read_day, read_value, row_threshold
+from parcheck.figures.values import (
+    FITS,
+    Bad,
+    Percent,
+    PlanChecks,
+    percent_fraction,
+    read_day,
+    read_value,
+    row_submissions,
+    row_threshold,
+)
 from parcheck.figures.values import text as text_field
 from parcheck.plan.convert import decimal_text
 from parcheck.problems import FileProblems, Problem, Severity, kind_words
@@ -398,7 +408,7 @@ def _cell(cell: Any) -> Any:
         return value
     if isinstance(value, int | float):
         if "%" in str(getattr(cell, "number_format", "") or ""):
-            return float(Decimal(repr(value)) * 100)  # 0.07 is 7, not 7.000000000000001
+            return Percent(Decimal(repr(value)) * 100)  # 0.07 is 7, not 7.000000000000001
         return value
     if isinstance(value, dt.datetime):
         if value.time() == dt.time.min:
@@ -613,6 +623,8 @@ class _Reader:
             return
         if value is None:
             return
+        if (fraction := percent_fraction(unit, raw, value)) is not None:  # 0.724 for 72.4 %?
+            self.problem(sheet, row, "value", "PM071", fraction.params, Severity.WARNING)
         self.keep(sheet, row, ident, day, value)
 
     def keep(self, sheet: _Sheet, row: int, ident: str, day: dt.date, value: Value) -> None:
@@ -672,8 +684,12 @@ class _Reader:
             ]
             notes = "; ".join(str(c["note"]) for _, c in rows if c.get("note") is not None)
             raw = {"events": items, "note": notes or None}
+            early: list[Bad] = []  # events before the check begins to count (PM074)
             try:
-                value = read_value("event", "", raw, (), ident=ident, as_of=day)
+                begins = self.checks.begins[ident]
+                value = read_value(
+                    "event", "", raw, (), ident=ident, as_of=day, begins=begins, warnings=early
+                )
             except Bad as bad:
                 where = bad.where
                 index = where[1] if len(where) > 1 and isinstance(where[1], int) else 0
@@ -682,6 +698,9 @@ class _Reader:
                 fld = fld if fld in sheet.columns else "check"
                 self.problem(sheet, row, fld, bad.code, bad.params_for(ident, "event"))
                 continue
+            for warning in early:
+                at = rows[warning.where[1]][0]
+                self.problem(sheet, at, "start", warning.code, warning.params, Severity.WARNING)
             if isinstance(value, Events):
                 self.keep(sheet, rows[0][0], ident, day, value)
 
@@ -697,9 +716,5 @@ def _value(
         raw_done = {"done": raw, "evidence": evidence, "note": note or None}
         return read_value(kind, unit, raw_done, (), ident=ident, as_of=day)
     if kind == "recurring":
-        if raw is None:
-            return None
-        parts = re.split(r"[;\s]+", raw) if isinstance(raw, str) else [raw]
-        days = [d for d in parts if d]
-        return read_value(kind, unit, {"done": days, "note": note or None}, (), as_of=day)
+        return row_submissions(raw, note, day)
     raise Bad("PM058", id=ident, kind=kind, fits=FITS[kind])

@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
+from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from parcheck.dates import EARLIEST, LATEST, VIETNAM, dmy, in_range, parse_date
 from parcheck.figures.model import Done, Event, Events, Number, Submissions, Value, same_event
-from parcheck.plan.convert import decimal_text, number_form
-from parcheck.plan.units import Nearest
-from parcheck.problems import KIND_WORDS, shown_raw
+from parcheck.plan.convert import number_form
+from parcheck.plan.units import Nearest, fold
+from parcheck.problems import KIND_WORDS, Words, clip, number_words, shown_raw
 from parcheck.safety.text import describe, forbidden, is_bidi
 
 if TYPE_CHECKING:
@@ -87,22 +89,34 @@ def read_number(raw: Any) -> float:
     elif isinstance(raw, str):
         text = raw.strip().removesuffix("%").strip()
         if len(text) > MAX_DIGITS or not _NUMBER.match(text):
-            raise Bad("PM003", value=shorten(raw))
+            raise Bad("PM003", value=shown_raw(raw))
         number = float(text.replace(",", "."))
     else:
-        raise Bad("PM003", value=raw)
+        raise Bad("PM003", value=shown_raw(raw))
     if not math.isfinite(number):  # 400 digits are read as infinity: too big to be a figure
-        raise Bad("PM003", value=shorten(raw))
+        raise Bad("PM003", value=shown_raw(raw))
     return number + 0.0  # -0 is 0
 
 
-def shorten(raw: Any) -> str:
-    """A value as a message shows it: at most 40 characters."""
-    text = str(raw)
-    return text if len(text) <= 40 else text[:39] + "…"
+shorten = clip  # a value as a message echoes it: at most 40 characters
+
+
+class Percent(float):
+    """A number written as a percentage (a percent-formatted cell's 0.724 is 72.4): it is
+    never taken for a fraction (PM071)."""
 
 
 def read_day(raw: Any) -> dt.date:
+    """A day: `YYYY-MM-DD` or `DD/MM/YYYY`, or a date and time (`25/11/2024 00:00`, as Excel
+    saves a date-time cell; an ISO date-time; a workbook's date-time cell) read as its day:
+    what a day field (a deliverable's or a submission's done, as_of) holds is a day, and
+    every rule that reads one compares days."""
+    if isinstance(raw, str) and _MOMENT.match(raw.strip()):
+        return read_moment(raw, end_of_day=False).date()
+    return _day(raw)
+
+
+def _day(raw: Any) -> dt.date:
     try:
         day = parse_date(raw)
     except ValueError:
@@ -116,7 +130,11 @@ def read_moment(raw: Any, *, end_of_day: bool) -> dt.datetime:
     """A date and time in Vietnam's local time (a time with a UTC offset, `…+07:00`, `…Z`,
     is converted to it); a bare date is the start (or end) of that day."""
     if isinstance(raw, str) and (m := _MOMENT.match(raw.strip())):
-        day = read_day(m["day"])
+        try:
+            day = _day(m["day"])
+        except Bad as bad:  # the whole of what was written, not its day alone
+            params = {"value": shown_raw(raw)} if bad.code == "PM004" else bad.params
+            raise Bad(bad.code, **params) from None
         try:
             moment = dt.datetime.combine(day, dt.time(int(m["h"]), int(m["m"]), int(m["s"] or 0)))
             if m["zone"]:
@@ -125,9 +143,9 @@ def read_moment(raw: Any, *, end_of_day: bool) -> dt.datetime:
         except (ValueError, OverflowError):
             raise Bad("PM004", value=shown_raw(raw)) from None
         if not in_range(moment.date()):
-            raise Bad("PM014", value=raw, first=dmy(EARLIEST), last=dmy(LATEST))
+            raise Bad("PM014", value=shown_raw(moment), first=dmy(EARLIEST), last=dmy(LATEST))
         return moment
-    day = read_day(raw)
+    day = _day(raw)
     return dt.datetime.combine(day, dt.time.max if end_of_day else dt.time.min)
 
 
@@ -157,7 +175,7 @@ def text(raw: Any, where: tuple[Any, ...] = ()) -> str | None:
 def _fields(raw: dict[str, Any], allowed: set[str], where: tuple[Any, ...]) -> None:
     for key in raw:
         if key not in allowed:
-            raise Bad("PM008", (*where, key), field=key)
+            raise Bad("PM008", (*where, key), field=clip(key))
 
 
 def blank(raw: Any) -> bool:
@@ -165,6 +183,23 @@ def blank(raw: Any) -> bool:
     if isinstance(raw, str):
         return not raw.strip()
     return raw is None or (isinstance(raw, list | dict) and not raw)
+
+
+# The words that say "no events so far" in an event check's value cell (a workbook's or a
+# CSV's), as `fold` makes them (`Không có`, `KHÔNG CÓ`, `khong co sự kiện`), and 0.
+NO_EVENTS = frozenset(
+    {"0", "khong", "khongco", "khongcosukien", "chuaco", "chuacosukien", "none", "noevents"}
+)
+
+
+def says_no_events(raw: Any) -> bool:
+    """An event check's value cell saying "no events so far": `không có` (any case, with
+    or without diacritics) or 0."""
+    if isinstance(raw, bool):
+        return False
+    if isinstance(raw, int | float):
+        return raw == 0
+    return isinstance(raw, str) and fold("".join(raw.split())) in NO_EVENTS
 
 
 def read_value(
@@ -175,20 +210,46 @@ def read_value(
     *,
     ident: str = "",
     as_of: dt.date | None = None,
+    begins: dt.date | None = None,
+    warnings: list[Bad] | None = None,
 ) -> Value | None:
     """A value for the check `ident` of `kind` in a snapshot of `as_of`, None when it is
-    left blank (not reported), or `Bad` naming what fits."""
+    left blank (not reported), or `Bad` naming what fits. What is read but likely meant
+    otherwise is added to `warnings`: a percentage written as a fraction (PM071), an event
+    that starts before `begins`, the day the check begins to count (PM074)."""
     if blank(raw):
         return None
     if kind == "threshold":
-        return _threshold(unit, raw, where, ident)
+        value = _threshold(unit, raw, where, ident)
+        fraction = percent_fraction(unit, raw, value)
+        if fraction is not None and warnings is not None:
+            at = (*where, "value") if isinstance(raw, dict) else where
+            warnings.append(Bad(fraction.code, at, **fraction.params))
+        return value
     if not isinstance(raw, dict):
         raise Bad("PM002")
     if kind == "deliverable":
         return _deliverable(raw, where, ident, as_of)
     if kind == "recurring":
         return _recurring(raw, where, as_of)
-    return _events(raw, where, as_of)
+    early = warnings if warnings is not None and begins is not None else None
+    return _events(raw, where, as_of, ident, begins, early)
+
+
+def percent_fraction(unit: str, raw: Any, value: Value | None) -> Bad | None:
+    """A warning (PM071) for a percentage between 0 and 1 written as a plain number:
+    `0.724` (=47/50 in a cell not formatted as a percentage) is more likely 72.4 % than
+    0.724 %. Not for `0.5%`, a percent-formatted cell (`Percent`) or a ratio."""
+    if unit != "%" or not isinstance(value, Number) or not 0 < value.value < 1:
+        return None
+    if isinstance(raw, dict):
+        raw = raw.get("value")  # a ratio {numerator, denominator} has none
+    if raw is None or isinstance(raw, Percent | bool):
+        return None
+    if isinstance(raw, str) and (raw.strip().endswith("%") or "/" in raw):
+        return None
+    percent = float(Decimal(repr(value.value)) * 100)
+    return Bad("PM071", value=number_words(value.value), percent=number_words(percent))
 
 
 def _threshold(unit: str, raw: Any, where: tuple[Any, ...], ident: str) -> Number | None:
@@ -208,7 +269,7 @@ def _threshold(unit: str, raw: Any, where: tuple[Any, ...], ident: str) -> Numbe
                 raise Bad("PM010", (*where, "denominator"))
             value = 100.0 * num / den
             if not math.isfinite(value):
-                raise Bad("PM003", (*where, "numerator"), value=f"{num_raw}/{den_raw}")
+                raise Bad("PM003", (*where, "numerator"), value=shown_raw(f"{num_raw}/{den_raw}"))
         else:
             _fields(raw, {"value", "note"}, where)
             if blank(raw.get("value")):
@@ -219,9 +280,9 @@ def _threshold(unit: str, raw: Any, where: tuple[Any, ...], ident: str) -> Numbe
     else:
         value, note = read_number(raw), None
     if unit == "%" and not 0 <= value <= 100:
-        raise Bad("PM005", where, value=value)
+        raise Bad("PM005", where, value=number_words(value))
     if unit != "%" and (value < 0 or value != int(value)):  # counts things: whole and ≥ 0
-        raise Bad("PM026", at, id=ident, unit=unit, value=decimal_text(value))
+        raise Bad("PM026", at, id=ident, unit=unit, value=number_words(value))
     return Number(value, note)
 
 
@@ -240,7 +301,7 @@ def _deliverable(
         if blank(evidence):
             return None
         # a document without its date: no date is guessed for it
-        raise Bad("PM027", (*where, "done"), id=ident, evidence=str(evidence))
+        raise Bad("PM027", (*where, "done"), id=ident, evidence=clip(evidence))
     day = _located(read_day, done, (*where, "done"))
     _after("done", day, as_of, (*where, "done"))
     shown = None if blank(evidence) else text(evidence, (*where, "evidence"))
@@ -263,7 +324,14 @@ def _recurring(raw: dict[str, Any], where: tuple[Any, ...], as_of: dt.date | Non
     return Submissions(tuple(sorted(set(days))), text(raw.get("note"), (*where, "note")))
 
 
-def _events(raw: dict[str, Any], where: tuple[Any, ...], as_of: dt.date | None) -> Value | None:
+def _events(
+    raw: dict[str, Any],
+    where: tuple[Any, ...],
+    as_of: dt.date | None,
+    ident: str = "",
+    begins: dt.date | None = None,
+    early: list[Bad] | None = None,
+) -> Value | None:
     _fields(raw, {"events", "note"}, where)
     events = raw.get("events")
     if events is None or (isinstance(events, str) and not events.strip()):
@@ -299,25 +367,42 @@ def _events(raw: dict[str, Any], where: tuple[Any, ...], as_of: dt.date | None) 
             continue
         seen[key] = (i, event)
         out.append(event)
+        if early is not None and begins is not None and start.date() < begins:
+            # counted by no verdict (the duty had not begun): said, so a slip (11/01/2024
+            # for 01/11/2024) does not vanish unnoticed
+            ref = f" («{clip(event.ref)}»)" if event.ref else ""
+            params = {"id": ident, "start": _moment(start), "ref": ref, "begins": dmy(begins)}
+            early.append(Bad("PM074", (*at, "start"), **params))
     return Events(tuple(out), text(raw.get("note"), (*where, "note")))
 
 
-def shown_value(value: Value, limit: int = 80) -> str:
-    """A value in a message, as a metrics file writes it (cut at `limit` characters)."""
+def shown_value(value: Value, limit: int = 80) -> Words:
+    """A value in a message, in words in each language, whatever format it was read from:
+    `96,5`; `hoàn thành 10/04/2024, văn bản «123/BC-SCT»`; `nộp 01/11/2024, 08/11/2024`;
+    `sự kiện bắt đầu 12/04/2024 (xong 22/04/2024)` (each cut at `limit` characters)."""
     if isinstance(value, Number):
-        out = decimal_text(value.value)
-    elif isinstance(value, Done):
-        done = value.done.isoformat() if value.done else ""
-        out = f"{{done: {done}" + (f", evidence: {value.evidence}}}" if value.evidence else "}")
+        return number_words(value.value)
+    if isinstance(value, Done):
+        done = dmy(value.done) if value.done else "—"
+        evidence = f"«{clip(value.evidence)}»" if value.evidence else ""
+        vi = f"hoàn thành {done}" + (f", văn bản {evidence}" if evidence else "")
+        en = f"done {done}" + (f", evidence {evidence}" if evidence else "")
     elif isinstance(value, Submissions):
-        out = "{done: [" + ", ".join(d.isoformat() for d in value.done) + "]}"
+        days = ", ".join(dmy(d) for d in value.done)
+        vi, en = f"nộp {days}", f"submitted {days}"
+    elif not value.events:
+        vi, en = "không có sự kiện", "no events"
     else:
-        items = (
-            f"{{start: {_moment(e.start)}" + (f", done: {_moment(e.done)}}}" if e.done else "}")
-            for e in value.events[:5]
+        shown = value.events[:5]
+        vi = "sự kiện bắt đầu " + ", ".join(
+            _moment(e.start) + (f" (xong {_moment(e.done)})" if e.done else " (chưa xong)")
+            for e in shown
         )
-        out = "{events: [" + ", ".join(items) + "]}"
-    return out if len(out) <= limit else out[: limit - 1] + "…"
+        en = "events starting " + ", ".join(
+            _moment(e.start) + (f" (done {_moment(e.done)})" if e.done else " (open)")
+            for e in shown
+        )
+    return Words(clip(vi, limit), clip(en, limit))
 
 
 def _moment(moment: dt.datetime) -> str:
@@ -341,12 +426,14 @@ class PlanChecks:
         self.plan = plan
         self.kinds: dict[str, tuple[str, str]] = {}
         self.facts: dict[str, str] = {}  # a shared check's id → the id of the check it is
+        self.begins: dict[str, dt.date] = {}  # the day each check begins to count
         for task in plan.tasks():
             for check in task.checks:
                 if check.kind == "shared":  # none left once loaded: see plan/shared.py
                     continue
                 unit = check.target.unit if check.kind == "threshold" else ""
                 self.kinds[check.id] = (check.kind, unit)
+                self.begins[check.id] = check.start or plan.begins  # engine.schedule.begins
                 if check.same_as is not None:
                     self.facts[check.id] = check.same_as
 
@@ -370,23 +457,38 @@ class PlanChecks:
         return self.facts.get(ident, ident)
 
     def unknown(self, ident: str) -> dict[str, str]:
-        """The parameters of PM001 for `ident`."""
-        return {"id": ident, "hint": self.hint(ident)}
+        """The parameters of PM001 for `ident`: the id as echoed (cut), and the hint."""
+        return {"id": clip(ident), "hint": self.hint(ident)}
 
-    def hint(self, ident: str) -> str:
+    def hint(self, ident: str) -> Words:
         """` — VI.3?`: the closest check id to an unknown `ident`, if one is close enough
-        (one that differs only in case and spacing is `canonical`'s, and no error)."""
+        (one that differs only in case and spacing is `canonical`'s, and no error); before
+        it, the first letter of `ident` that only looks Latin (`І.2.c`: a Cyrillic І),
+        which no reader could see in the echo."""
+        if len(ident) > 1000:  # no id: a cell of text, its hint not worth the time
+            return Words("", "")
         close = self._ids.closest(ident, cutoff=0.6)
         if close is None:  # `vi.3x`: compared as written in capitals too
             close = self._ids.closest(ident.upper(), cutoff=0.6)
-        return f" — {close}?" if close else ""
+        vi = en = f" — {close}?" if close else ""
+        foreign = next(((i, c) for i, c in enumerate(ident, 1) if _foreign(c)), None)
+        if foreign is not None:
+            position, char = foreign
+            vi = f" — mã có ký tự không phải chữ Latin ở vị trí {position}: {describe(char)}"
+            en = f" — the id has a character that is not a Latin letter at position {position}: "
+            en += describe(char)
+            if close:
+                vi, en = f"{vi}; có phải {close}?", f"{en}; did you mean {close}?"
+        return Words(vi, en)
 
     @cached_property
     def _ids(self) -> Nearest:
         return Nearest(self.kinds)
 
 
-def row_threshold(unit: str, raw: Any, note: str, ident: str) -> Number | None:
+def row_threshold(
+    unit: str, raw: Any, note: str, ident: str, warnings: list[Bad] | None = None
+) -> Number | None:
     """A threshold's figure from a table row (CSV or sheet): a number, or a ratio written
     `47/50`; None when blank. The row's note goes with it."""
     if isinstance(raw, str) and "/" in raw and not raw.endswith("%"):
@@ -395,11 +497,39 @@ def row_threshold(unit: str, raw: Any, note: str, ident: str) -> Number | None:
             "threshold", unit, {"numerator": num, "denominator": den}, (), ident=ident
         )
     else:
-        parsed = read_value("threshold", unit, raw, (), ident=ident)
+        parsed = read_value("threshold", unit, raw, (), ident=ident, warnings=warnings)
     if parsed is None:
         return None
     assert isinstance(parsed, Number)
     return Number(parsed.value, note or None)
+
+
+def row_submissions(raw: Any, note: str, as_of: dt.date) -> Value | None:
+    """A recurring duty's submissions from a table row (CSV or sheet): days separated by
+    `;` (or spaces), a date and time read as its day; None when blank. A part that is no
+    date is PM072, which echoes the whole cell and says how the days are written."""
+    if blank(raw):
+        return None
+    parts: list[Any] = [raw]
+    if isinstance(raw, str):
+        parts = []
+        for part in raw.split(";"):
+            part = part.strip()
+            parts.extend([part] if _MOMENT.match(part) else part.split())
+    try:
+        return read_value("recurring", "", {"done": parts, "note": note or None}, (), as_of=as_of)
+    except Bad as bad:
+        if bad.code == "PM004":
+            raise Bad("PM072", value=shown_raw(raw)) from None
+        raise
+
+
+def _foreign(char: str) -> bool:
+    """A letter that is not Latin (Cyrillic `І`, Greek `Ι`: alike to the eye), or another
+    character outside ASCII an id has no use for (a fullwidth `．`)."""
+    if char.isascii():
+        return False
+    return not (char.isalpha() and unicodedata.name(char, "").startswith("LATIN"))
 
 
 def _fold_id(ident: str) -> str:

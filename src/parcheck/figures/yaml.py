@@ -10,7 +10,10 @@ from parcheck.dates import dmy
 from parcheck.figures.model import FileRead, Snapshot, Value
 from parcheck.figures.values import Bad, PlanChecks, read_day, read_value, text
 from parcheck.plan import yamldoc
-from parcheck.problems import FileProblems, Later, Problem, Severity, shape_words
+from parcheck.problems import FileProblems, Later, Problem, Severity, clip, field_words, shape_words
+
+# The codes whose `field` is named in words with its key (`ngày bắt đầu (start)`).
+_FIELDS = frozenset({"PM007", "PM030"})
 
 
 def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
@@ -35,24 +38,33 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
     problems.extend(early)
     taken = {(p.line, p.column) for p in early}  # a value refused there: nothing else
 
-    def problem(where: tuple[Any, ...], code: str, *, key: bool = False, **params: Any) -> None:
+    def problem(
+        where: tuple[Any, ...],
+        code: str,
+        *,
+        key: bool = False,
+        severity: Severity = Severity.ERROR,
+        **params: Any,
+    ) -> None:
         """A problem at `where`, looked up only if it is reported (a parameter may be a
         function: the hint of an unknown id is worked out then too)."""
 
         def make() -> Problem:
             line, column = doc.position(where, key=key)
             values = {k: v() if callable(v) else v for k, v in params.items()}
-            return Problem(name, line, column, code, values)
+            return Problem(name, line, column, code, values, severity)
 
+        if code in _FIELDS and isinstance(params.get("field"), str):
+            params["field"] = field_words(params["field"], keyed=True)
         if taken and doc.position(where, key=key) in taken:
             return  # the value is refused there already (a tag): not a second problem
-        problems.add(Later(Severity.ERROR, make))
+        problems.add(Later(severity, make))
 
     for key in data:
         if key not in {"plan", "as_of", "source", "values"}:
-            problem((key,), "PM008", key=True, field=key)
+            problem((key,), "PM008", key=True, field=clip(key))
     if data.get("plan") is not None and str(data["plan"]) != checks.plan.id:
-        problem(("plan",), "PM006", found=str(data["plan"]), plan=checks.plan.id)
+        problem(("plan",), "PM006", found=clip(data["plan"]), plan=checks.plan.id)
     as_of: dt.date | None = None
     if "as_of" not in data:
         problem((), "PM007", field="as_of")
@@ -91,15 +103,28 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
                 continue
             keys[ident] = written
             if ident not in checks.kinds:
-                problem(where, "PM001", key=True, id=ident, hint=partial(checks.hint, ident))
+                cut = clip(ident)
+                problem(where, "PM001", key=True, id=cut, hint=partial(checks.hint, ident))
                 continue
             kind, unit = checks.kinds[ident]
+            warnings: list[Bad] = []
             try:
-                value = read_value(kind, unit, raw, where, ident=ident, as_of=as_of)
+                value = read_value(
+                    kind,
+                    unit,
+                    raw,
+                    where,
+                    ident=ident,
+                    as_of=as_of,
+                    begins=checks.begins[ident],
+                    warnings=warnings,
+                )
             except Bad as bad:
                 params = bad.params_for(ident, kind)
                 problem(bad.where or where, bad.code, key=bad.code == "PM008", **params)
                 continue
+            for warning in warnings:
+                problem(warning.where, warning.code, severity=Severity.WARNING, **warning.params)
             if value is not None:  # left blank: not reported
                 values[ident] = value
 
