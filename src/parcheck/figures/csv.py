@@ -26,7 +26,6 @@ from parcheck.figures.values import (
     says_no_events,
 )
 from parcheck.figures.values import text as text_field
-from parcheck.library_words import csv_reasons
 from parcheck.plan.units import fold
 from parcheck.problems import FileProblems, Later, Problem, Severity, clip, shown_raw
 
@@ -513,6 +512,8 @@ class _Table:
                     raise _Unreadable(at, "PM013", column, row=line, limit=limit) from None
                 at = reader.line_num or line
                 column = self.lines[at - 1].find("\x00") + 1 if at <= len(self.lines) else 0
+                from parcheck.library_words import csv_reasons
+
                 reason = csv_reasons(str(exc))
                 raise _Unreadable(at, "PM015", column or 1, row=at, **reason) from None
 

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from parcheck.dates import dmy
 from parcheck.errors import os_reasons
-from parcheck.figures.csv import read_csv
 from parcheck.figures.model import (
     Done,
     FileRead,
@@ -105,9 +104,12 @@ def read_metrics(paths: Iterable[Path], plan: Plan, as_of: dt.date | None = None
             from parcheck.figures.excel import read_excel  # openpyxl only for a workbook
 
             found = read_excel(name, raw, checks, suffix)
+        elif suffix == ".csv":
+            from parcheck.figures.csv import read_csv  # only for a CSV
+
+            found = read_csv(name, raw, checks)
         else:
-            reader = read_csv if suffix == ".csv" else read_yaml
-            found = reader(name, raw, checks)
+            found = read_yaml(name, raw, checks)
         own[name] = list(found.problems)
         read.append((name, found))
         if not has_errors(found.problems):  # a warning (a hidden sheet read) stops nothing

@@ -15,7 +15,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from parcheck.dates import dmy
-from parcheck.library_words import rrule_reasons
 
 if TYPE_CHECKING:
     from parcheck.plan.model import Plan, RecurringCheck
@@ -36,7 +35,11 @@ class RuleError(ValueError):
     def __init__(self, reason: str, code: str = "PC035", **params: Any) -> None:
         super().__init__(reason)
         self.code = code
-        self.params = params or rrule_reasons(reason)
+        if not params:
+            from parcheck.library_words import rrule_reasons  # only for a bad rule
+
+            params = rrule_reasons(reason)
+        self.params = params
 
 
 class _PastSpan(Exception):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 import unicodedata
 from collections.abc import Iterable
 from functools import cached_property
@@ -56,6 +55,8 @@ class Nearest:
         return list(dict.fromkeys(found))
 
     def closest(self, word: str, cutoff: float) -> str | None:
+        import difflib  # only when a name is not found
+
         match = difflib.get_close_matches(word, self.candidates(word), n=1, cutoff=cutoff)
         return match[0] if match else None
 

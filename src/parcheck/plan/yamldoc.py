@@ -41,7 +41,6 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from parcheck.library_words import yaml_reasons
 from parcheck.problems import FileProblems, Problem, shape_words
 
 try:
@@ -212,6 +211,8 @@ def parse(text: str, path: str, more: str = "PC051") -> Document:
             ) from None
         raise YamlProblems([Problem(path, line, column, "PC010", _syntax(exc, text))]) from None
     except yaml.YAMLError as exc:
+        from parcheck.library_words import yaml_reasons  # only for a broken file
+
         raise YamlProblems([Problem(path, 1, 1, "PC010", yaml_reasons(str(exc)))]) from None
     except RecursionError:  # past MAX_DEPTH nothing recurses: kept as a last guard
         raise YamlProblems([Problem(path, 1, 1, "PC045", {"limit": MAX_DEPTH})]) from None
@@ -242,6 +243,8 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> dict[str, str]:
         mark is None or (began.line, began.column) != (mark.line, mark.column)
     ):
         where = f" ở dòng {began.line + 1}, cột {began.column + 1}"
+    from parcheck.library_words import yaml_reasons
+
     return yaml_reasons(english, char, where)
 
 
@@ -263,6 +266,8 @@ def _unreadable_character(exc: yaml.reader.ReaderError, text: str, path: str) ->
     if forbidden(char):
         return Problem(path, line, column, "PC060", {"char": describe(char)})
     english = f"{describe(char)}: {exc.reason}"
+    from parcheck.library_words import yaml_reasons
+
     return Problem(path, line, column, "PC010", yaml_reasons(english, describe(char)))
 
 
