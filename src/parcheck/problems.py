@@ -167,8 +167,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "PM003": ("không đọc được số: {value}", "not a number: {value}"),
     "PM004": (
-        "không đọc được ngày: {value} (viết một ngày, YYYY-MM-DD hoặc DD/MM/YYYY)",
-        "not a date: {value} (write one date, YYYY-MM-DD or DD/MM/YYYY)",
+        "không đọc được ngày: {value}{fits}",
+        "not a date: {value}{fits}",
     ),
     "PM005": (
         "tỷ lệ phần trăm phải trong khoảng 0–100, gặp {value}",
@@ -179,7 +179,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the metrics file is for plan {found!r}, not {plan!r}",
     ),
     "PM007": ("thiếu {field}", "missing required field {field!r}"),
-    "PM008": ("trường không có trong mẫu: {field!r}", "unknown field: {field!r}"),
+    "PM008": ("trường không có trong mẫu: {field!r}{fits}", "unknown field: {field!r}{fits}"),
     "PM009": (
         "CSV cần dòng tiêu đề check,value,as_of,note (hoặc Mã;Giá trị;Ngày số liệu;Ghi chú);"
         " gặp {found}",
@@ -272,8 +272,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or remove the document if it is not done yet",
     ),
     "PM028": (
-        "{id!r} ngày {day} có hai giá trị khác nhau: {value} ở đây; {other_value} ở {other}",
-        "{id!r} on {day} has two different values: {value} here; {other_value} at {other}",
+        "{id!r} ngày {day} có hai giá trị khác nhau: {value} ở đây; {other_value} ở {other}{hint}",
+        "{id!r} on {day} has two different values: {value} here; {other_value} at {other}{hint}",
     ),
     "PM029": (
         "{id!r} ngày {day} đã có ở dòng {first}; mỗi tiêu chí một dòng mỗi ngày (chỉ việc "
@@ -377,8 +377,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no sheet has the header row check, value, as_of (or check, start, done for events)",
     ),
     "PM054": (
-        "trang {sheet!r} có hơn {limit} dòng: không đọc",
-        "sheet {sheet!r} has more than {limit} rows: not read",
+        "trang {sheet!r} có {found} dòng có dữ liệu (dòng cuối đến ô {last}), hơn giới hạn "
+        "{limit} dòng: không đọc; xóa các dòng thừa hoặc chia số liệu ra nhiều tệp",
+        "sheet {sheet!r} has {found} rows holding data (the last reaching {last}), more than "
+        "the limit of {limit} rows: not read; delete the rows not needed or split the "
+        "figures into several files",
     ),
     "PM055": (
         "thiếu ngày số liệu của dòng này (cột Ngày số liệu)",
@@ -496,8 +499,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it again",
     ),
     "PM075": (
-        "dòng có giá trị {value} nhưng thiếu mã tiêu chí: ghi mã vào cột {column}",
-        "the row has the value {value} but no check id: write the id in the column {column}",
+        "dòng có {what} nhưng thiếu mã tiêu chí: ghi mã vào cột {column}",
+        "the row has {what} but no check id: write the id in the column {column}",
     ),
     "PM074": (
         "sự kiện bắt đầu {start}{ref} trước ngày {begins}, ngày kế hoạch bắt đầu áp dụng cho "
@@ -505,6 +508,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the event starting {start}{ref} is before {begins}, when the plan begins to apply to "
         "{id}, so it is not counted; if the date is a slip (day and month swapped?), "
         "correct it",
+    ),
+    "PM076": (
+        "sự kiện bắt đầu {start} đã có ở ô {first}, với nội dung khác; mỗi sự kiện ghi một "
+        "dòng (hai sự kiện cùng giờ bắt đầu thì ghi số văn bản ở cột «Văn bản» để phân biệt)",
+        "the event that starts {start} is already at {first}, told otherwise; write each "
+        "event on one row (two events that start together need each its document number in "
+        "the column «Văn bản»)",
+    ),
+    "PM077": (
+        "{id}: ngày nộp {days} trước ngày {begins}, ngày kế hoạch bắt đầu áp dụng cho tiêu "
+        "chí này; nếu ngày ghi nhầm (đảo ngày và tháng? sai năm?), hãy sửa lại",
+        "{id}: the submission day {days} is before {begins}, when the plan begins to apply "
+        "to this check; if the date is a slip (day and month swapped? the wrong year?), "
+        "correct it",
+    ),
+    "PM079": (
+        "dòng ẩn {rows} của trang {sheet!r} cũng được đọc; nếu số liệu trong đó không còn "
+        "dùng, xóa các dòng này (bỏ ẩn để xem: chọn các dòng, nhấp phải, Bỏ ẩn)",
+        "the hidden rows {rows} of the sheet {sheet!r} are read too; if their figures are "
+        "not meant, delete the rows (to see them: select the rows, right-click, Unhide)",
     ),
     "PC062": (
         "số có chữ số 0 ở đầu: {value!r} (YAML 1.1 đọc là số bát phân); viết {plain}",
@@ -634,6 +657,11 @@ class Words(str):
 
 def _english(text: str) -> str:
     return text.en if isinstance(text, Words) else str(text)
+
+
+def count_words(count: int) -> Words:
+    """A count as a message shows it: `100.000` in Vietnamese, `100,000` in English."""
+    return Words(f"{count:,}".replace(",", "."), f"{count:,}")
 
 
 def number_words(value: float) -> Words:

@@ -19,6 +19,7 @@ from parcheck.figures.model import Events, FileRead, Snapshot, Submissions, Valu
 from parcheck.figures.values import (
     Bad,
     PlanChecks,
+    early_submissions,
     read_day,
     read_value,
     row_submissions,
@@ -27,7 +28,7 @@ from parcheck.figures.values import (
 )
 from parcheck.figures.values import text as text_field
 from parcheck.plan.units import fold
-from parcheck.problems import FileProblems, Later, Problem, Severity, clip, shown_raw
+from parcheck.problems import FileProblems, Later, Problem, Severity, Words, clip, shown_raw
 
 
 def read_csv(name: str, data: bytes, checks: PlanChecks) -> FileRead:
@@ -132,7 +133,7 @@ class _Rows:
         )
         if not ident:  # a spare row of the workbook saved as CSV: its date alone says nothing
             if raw or evidence or note:
-                params = {"value": clip(raw or evidence or note), "column": self.header[check]}
+                params = {"what": _held(raw, evidence, note), "column": self.header[check]}
                 self.problem(line, check, "PM075", params)
             return
         ident = self.checks.canonical(ident)  # `i.1` is I.1
@@ -148,6 +149,8 @@ class _Rows:
             at = evidence_at
             shown = None if evidence_at is None else text_field(evidence) or ""
             at = as_of_at
+            if not day_raw:  # not "không đọc được ngày: ''"
+                raise Bad("PM055")
             day = read_day(day_raw)
             at = value_at
             value = _value(ident, kind, unit, raw, note, day, shown, warnings)
@@ -156,7 +159,8 @@ class _Rows:
                 line, at if at is not None else value_at, bad.code, bad.params_for(ident, kind)
             )
             return
-        for warning in warnings:
+        early = early_submissions(ident, value, self.checks.begins[ident])
+        for warning in [*warnings, *([early] if early else [])]:
             self.problem(line, value_at, warning.code, warning.params, Severity.WARNING)
         if value is not None:  # left blank: not reported
             self._keep(line, check, day, ident, value)
@@ -224,6 +228,16 @@ def _is_day(raw: str) -> bool:
     except Bad:
         return False
     return True
+
+
+def _held(raw: str, evidence: str, note: str) -> Words:
+    """What a row without its check id holds, in words: its value, else its document, else
+    its note (never called a value)."""
+    if raw:
+        return Words(f"giá trị {clip(raw)}", f"the value {clip(raw)}")
+    if evidence:
+        return Words(f"văn bản «{clip(evidence)}»", f"the document «{clip(evidence)}»")
+    return Words(f"ghi chú «{clip(note)}»", f"the note «{clip(note)}»")
 
 
 def _value(
@@ -389,8 +403,10 @@ def _syllable(word: str) -> bool:
     vowels, initial = m["vowels"], m["initial"] or ""
     if initial == "g" and vowels[:1] == "i" and vowels[1:]:
         vowels = vowels[1:]  # gi-ữa
-    elif initial == "q" and vowels[:1] == "u" and vowels[1:]:
-        vowels = vowels[1:]  # qu-yết
+    elif initial == "q":  # qu-yết; never `q` without `u`, nor `quư` (Windows-1252's `Quý`)
+        if vowels[:1] != "u" or vowels[1:2] in ("", "ư"):
+            return False
+        vowels = vowels[1:]
     return vowels in _VOWELS and (vowels[-1] not in "ăâ" or m["final"] is not None)
 
 
@@ -473,9 +489,23 @@ def decode(data: bytes) -> str:
         text = data.decode("cp1258")
     except UnicodeDecodeError:
         raise failed from None
-    if not _plainly_vietnamese(text):
+    if not _plainly_vietnamese(text) or _horn_u_without_tones(data):
         raise failed
     return text
+
+
+# Windows-1258 bytes: `ư`, `Ư`, and the five combining tone marks. Windows-1258 has few
+# toned letters precomposed (`ý`, `ỳ`, `ữ` … are a letter and a combining mark), so
+# Vietnamese text in it with `ư` nearly always has tone marks; Windows-1252's `ý` and `Ý`
+# are the bytes of `ư` and `Ư`.
+_HORN_U = (0xFD, 0xDD)
+_TONE_BYTES = re.compile(rb"[\xcc\xec\xd2\xde\xf2]")
+
+
+def _horn_u_without_tones(data: bytes) -> bool:
+    """Bytes read as Windows-1258 with `ư` or `Ư` in them but no combining tone mark at
+    all: Windows-1252 text with `ý` (`Quý III` read `Quư III`), not Vietnamese."""
+    return any(b in data for b in (bytes([u]) for u in _HORN_U)) and not _TONE_BYTES.search(data)
 
 
 class _Table:

@@ -22,6 +22,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -33,6 +34,7 @@ from parcheck.figures.values import (
     Bad,
     Percent,
     PlanChecks,
+    early_submissions,
     percent_fraction,
     read_day,
     read_value,
@@ -41,7 +43,7 @@ from parcheck.figures.values import (
 )
 from parcheck.figures.values import text as text_field
 from parcheck.plan.convert import decimal_text
-from parcheck.problems import FileProblems, Problem, Severity, kind_words
+from parcheck.problems import FileProblems, Problem, Severity, count_words, kind_words
 
 # Bounds on what a workbook may unpack to: its files' declared sizes (zipfile never reads
 # past them), the number of files in it, and the rows read from a sheet.
@@ -193,6 +195,7 @@ class _Sheet:
     columns: dict[str, int]  # field → 1-based column
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     hidden: bool = False
+    hidden_rows: list[int] = field(default_factory=list)  # read rows hidden from sight
     merges: list[tuple[str, int, int]] = field(default_factory=list)  # range, row, column
 
 
@@ -290,7 +293,7 @@ def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo, pattern: re.Pattern
                                 part.merges.append(m[1].decode("ascii").upper())
                                 found += 1
                 if found > MAX_CELLS:
-                    raise _Refused("PM059", limit=MAX_CELLS)
+                    raise _Refused("PM059", limit=count_words(MAX_CELLS))
                 tail = data[-_OVERLAP:]
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
         raise _Refused("PM051") from None
@@ -319,17 +322,51 @@ def _sheet(ws: Any, part: _Part, archive: zipfile.ZipFile) -> _Sheet | None:
         return None
     found.hidden = getattr(ws, "sheet_state", "visible") != "visible"
     width = max(found.columns.values())
-    rows = ws.iter_rows(min_row=found.header_row + 1, max_col=width)
-    for number, row in enumerate(rows, start=found.header_row + 1):
-        if number > MAX_ROWS:
-            raise _Refused("PM054", sheet=ws.title, limit=MAX_ROWS)
+    for number, row, hidden in _rows(ws, found.header_row + 1, width):
         cells = {f: _cell(row[c - 1]) for f, c in found.columns.items() if c - 1 < len(row)}
         if any(v is not None for v in cells.values()):
             found.rows.append((number, cells))
+            if hidden:
+                found.hidden_rows.append(number)
     if part.unsaved:
         _mark_uncomputed(found, _uncomputed(archive, ws._worksheet_path))
     found.merges = _merges(found, part.merges)
     return found
+
+
+def _rows(ws: Any, first: int, width: int) -> Iterator[tuple[int, tuple[Any, ...], bool]]:
+    """The rows of `ws` from `first` on that hold a value (the cells of its `width` first
+    columns, and whether the row is hidden); a blank row is not counted, nor the rows
+    between (a stray cell at row 1,048,576 makes no million rows). Past `MAX_ROWS` such
+    rows, the sheet is refused (PM054), naming the last cell that holds a value."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    count, refused = 0, False
+    last = (0, 0)
+    with ws._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            ws._shared_strings,
+            data_only=ws.parent.data_only,
+            epoch=ws.parent.epoch,
+            date_formats=ws.parent._date_formats,
+            timedelta_formats=ws.parent._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            filled = [c["column"] for c in cells if c["value"] is not None]
+            if number < first or not filled:
+                continue
+            count += 1
+            last = max(last, (number, max(filled)))
+            if count > MAX_ROWS:
+                refused = True  # counted to the end: the cells are bounded (`MAX_CELLS`)
+            if not refused:
+                hidden = parser.row_dimensions.get(str(number), {}).get("hidden")
+                row = ws._get_row(cells, 1, width)
+                yield number, row, hidden in ("1", "true")
+    if refused:
+        params = {"sheet": ws.title, "found": count_words(count), "limit": count_words(MAX_ROWS)}
+        raise _Refused("PM054", last=cell_name(ws.title, *last), **params)
 
 
 def _uncomputed(archive: zipfile.ZipFile, member: str) -> set[tuple[int, int]]:
@@ -507,6 +544,11 @@ class _Reader:
             if sheet.hidden:
                 params = {"sheet": sheet.name}
                 self.problem(sheet, sheet.header_row, "", "PM065", params, Severity.WARNING)
+            if sheet.hidden_rows and not sheet.hidden:
+                hidden = sheet.hidden_rows
+                rows = ", ".join(map(str, hidden[:10])) + (", …" if len(hidden) > 10 else "")
+                params = {"sheet": sheet.name, "rows": rows}
+                self.problem(sheet, hidden[0], "", "PM079", params, Severity.WARNING)
             for ref, row, column in sheet.merges:
                 where = cell_name(sheet.name, row, column, ref)
                 self.problems.add(
@@ -539,7 +581,7 @@ class _Reader:
         # the values read well go with the problems, so that a conflict between two of them
         # (with another file) is reported too; a workbook with a problem is used for nothing
         snaps = [Snapshot(self.name, d, v) for d, v in sorted(self.by_day.items())]
-        return FileRead(snaps, self.problems.problems(), place, cell)
+        return FileRead(snaps, _in_order(self.problems.problems(), sheets), place, cell)
 
     def unreadable(self, sheet: _Sheet, row: int, cells: dict[str, Any]) -> bool:
         """Said at their cells: formulas without a saved result and cells showing an error
@@ -625,6 +667,8 @@ class _Reader:
             return
         if (fraction := percent_fraction(unit, raw, value)) is not None:  # 0.724 for 72.4 %?
             self.problem(sheet, row, "value", "PM071", fraction.params, Severity.WARNING)
+        if (early := early_submissions(ident, value, self.checks.begins[ident])) is not None:
+            self.problem(sheet, row, "value", early.code, early.params, Severity.WARNING)
         self.keep(sheet, row, ident, day, value)
 
     def keep(self, sheet: _Sheet, row: int, ident: str, day: dt.date, value: Value) -> None:
@@ -691,18 +735,45 @@ class _Reader:
                     "event", "", raw, (), ident=ident, as_of=day, begins=begins, warnings=early
                 )
             except Bad as bad:
-                where = bad.where
-                index = where[1] if len(where) > 1 and isinstance(where[1], int) else 0
-                fld = str(where[2]) if len(where) > 2 else "start"
-                row = rows[min(index, len(rows) - 1)][0]
-                fld = fld if fld in sheet.columns else "check"
-                self.problem(sheet, row, fld, bad.code, bad.params_for(ident, "event"))
+                for each in bad.every():  # every bad event row
+                    self.event_problem(sheet, rows, ident, each)
                 continue
             for warning in early:
                 at = rows[warning.where[1]][0]
                 self.problem(sheet, at, "start", warning.code, warning.params, Severity.WARNING)
             if isinstance(value, Events):
                 self.keep(sheet, rows[0][0], ident, day, value)
+
+    def event_problem(
+        self, sheet: _Sheet, rows: list[tuple[int, dict[str, Any]]], ident: str, bad: Bad
+    ) -> None:
+        """`bad`, found in the events of `rows`, at its row's cell; an event written twice
+        names the cell of the first and the column «Văn bản» (PM076), not a list's item."""
+        where = bad.where
+        index = where[1] if len(where) > 1 and isinstance(where[1], int) else 0
+        fld = str(where[2]) if len(where) > 2 else "start"
+        row = rows[min(index, len(rows) - 1)][0]
+        fld = fld if fld in sheet.columns else "check"
+        if bad.code == "PM033":
+            first_row = rows[min(bad.params["first"] - 1, len(rows) - 1)][0]
+            first = cell_name(sheet.name, first_row, sheet.columns["start"])
+            self.problem(sheet, row, fld, "PM076", {"start": bad.params["start"], "first": first})
+            return
+        self.problem(sheet, row, fld, bad.code, bad.params_for(ident, "event"))
+
+
+def _in_order(problems: list[Problem], sheets: list[_Sheet]) -> list[Problem]:
+    """The problems in the workbook's order: by sheet, row and column (a sheet's values are
+    read before its events, and events a check at a time); the count of those not listed
+    (PM017, no cell) stays last."""
+    order = {cell_name(s.name, 1, 1).rpartition("!")[0]: i for i, s in enumerate(sheets)}
+
+    def key(p: Problem) -> tuple[int, int, int]:
+        if not p.cell:
+            return len(order), 0, 0
+        return order.get(p.cell.rpartition("!")[0], len(order)), p.line, p.column
+
+    return sorted(problems, key=key)
 
 
 def _value(

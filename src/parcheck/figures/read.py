@@ -17,6 +17,7 @@ from parcheck.dates import dmy
 from parcheck.errors import os_reasons
 from parcheck.figures.model import (
     Done,
+    Events,
     FileRead,
     MetricsRead,
     Snapshot,
@@ -26,7 +27,7 @@ from parcheck.figures.model import (
 )
 from parcheck.figures.values import PlanChecks, shown_value
 from parcheck.figures.yaml import read_yaml
-from parcheck.problems import CAPPED, FileProblems, Later, Problem, Severity, has_errors
+from parcheck.problems import CAPPED, FileProblems, Later, Problem, Severity, Words, has_errors
 from parcheck.safety.files import METRICS_LIMIT, Unreadable, files_in, read_input, shown
 
 if TYPE_CHECKING:
@@ -275,5 +276,15 @@ def _conflict(
         "value": shown_value(value),
         "other_value": shown_other,
         "other": where,
+        "hint": TWO_EVENTS if isinstance(value, Events) and isinstance(other_value, Events) else "",
     }
     return Problem(name, line, column, "PM028", params, cell=found.cell(day, ident))
+
+
+# Two files' events of one start are one event (known by start and reference): told
+# differently on one day, they conflict, unless each has its own document number.
+TWO_EVENTS = Words(
+    "; nếu là hai sự kiện khác nhau, ghi số văn bản (cột Văn bản / ref) để phân biệt",
+    "; if they are two different events, write each its document number (column Văn bản / "
+    "ref) to tell them apart",
+)

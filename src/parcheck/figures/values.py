@@ -19,7 +19,7 @@ from parcheck.dates import EARLIEST, LATEST, VIETNAM, dmy, in_range, parse_date
 from parcheck.figures.model import Done, Event, Events, Number, Submissions, Value, same_event
 from parcheck.plan.convert import number_form
 from parcheck.plan.units import Nearest, fold
-from parcheck.problems import KIND_WORDS, Words, clip, number_words, shown_raw
+from parcheck.problems import KIND_WORDS, Words, clip, count_words, number_words, shown_raw
 from parcheck.safety.text import describe, forbidden, is_bidi
 
 if TYPE_CHECKING:
@@ -68,6 +68,11 @@ class Bad(Exception):
         self.code = code
         self.where = where
         self.params = params
+        self.others: list[Bad] = []  # the problems found after this one (each bad event)
+
+    def every(self) -> list[Bad]:
+        """This problem and those found after it, in the order found."""
+        return [self, *self.others]
 
     def params_for(self, ident: str, kind: str) -> dict[str, Any]:
         """The message's parameters; a shape error names the check and what fits its kind."""
@@ -120,7 +125,7 @@ def _day(raw: Any) -> dt.date:
     try:
         day = parse_date(raw)
     except ValueError:
-        raise Bad("PM004", value=shown_raw(raw)) from None
+        raise Bad("PM004", value=shown_raw(raw), fits=_day_fits(raw)) from None
     if not in_range(day):
         raise Bad("PM014", value=dmy(day), first=dmy(EARLIEST), last=dmy(LATEST))
     return day
@@ -133,7 +138,9 @@ def read_moment(raw: Any, *, end_of_day: bool) -> dt.datetime:
         try:
             day = _day(m["day"])
         except Bad as bad:  # the whole of what was written, not its day alone
-            params = {"value": shown_raw(raw)} if bad.code == "PM004" else bad.params
+            params = bad.params
+            if bad.code == "PM004":
+                params = {**params, "value": shown_raw(raw)}
             raise Bad(bad.code, **params) from None
         try:
             moment = dt.datetime.combine(day, dt.time(int(m["h"]), int(m["m"]), int(m["s"] or 0)))
@@ -141,12 +148,47 @@ def read_moment(raw: Any, *, end_of_day: bool) -> dt.datetime:
                 moment = moment.replace(tzinfo=_zone(m["zone"]))
                 moment = moment.astimezone(VIETNAM).replace(tzinfo=None)
         except (ValueError, OverflowError):
-            raise Bad("PM004", value=shown_raw(raw)) from None
+            raise Bad("PM004", value=shown_raw(raw), fits=DAY_FITS) from None
         if not in_range(moment.date()):
             raise Bad("PM014", value=shown_raw(moment), first=dmy(EARLIEST), last=dmy(LATEST))
         return moment
     day = _day(raw)
     return dt.datetime.combine(day, dt.time.max if end_of_day else dt.time.min)
+
+
+# What a date field takes, said after a date not read (PM004); an event's start and done
+# take a time too; `11/25/2024` is a month written first.
+DAY_FITS = Words(
+    " (viết một ngày, YYYY-MM-DD hoặc DD/MM/YYYY)", " (write one date, YYYY-MM-DD or DD/MM/YYYY)"
+)
+MOMENT_FITS = Words(
+    " (viết ngày, hoặc ngày và giờ: dd/mm/yyyy hoặc dd/mm/yyyy hh:mm, giờ từ 00:00 đến 23:59)",
+    " (write a date, or a date and time: dd/mm/yyyy or dd/mm/yyyy hh:mm, hours 00:00 to 23:59)",
+)
+SWAPPED_FITS = Words(
+    " (đảo ngày và tháng? viết ngày trước: DD/MM/YYYY)",
+    " (day and month swapped? write the day first: DD/MM/YYYY)",
+)
+_MONTH_FIRST = re.compile(r"^\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{4}\s*$")
+
+
+def _day_fits(raw: Any) -> Words:
+    """What a date field takes: `11/25/2024` (the first part 12 or less, the second more)
+    is a month written first."""
+    m = _MONTH_FIRST.match(raw) if isinstance(raw, str) else None
+    if m and 1 <= int(m[1]) <= 12 < int(m[2]) <= 31:
+        return SWAPPED_FITS
+    return DAY_FITS
+
+
+def _event_moment(raw: Any, *, end_of_day: bool) -> dt.datetime:
+    """An event's start or done: a date not read says that a time fits too."""
+    try:
+        return read_moment(raw, end_of_day=end_of_day)
+    except Bad as bad:
+        if bad.code == "PM004" and bad.params.get("fits") is DAY_FITS:
+            raise Bad("PM004", value=bad.params["value"], fits=MOMENT_FITS) from None
+        raise
 
 
 def _zone(text: str) -> dt.timezone:
@@ -172,10 +214,16 @@ def text(raw: Any, where: tuple[Any, ...] = ()) -> str | None:
     return value
 
 
-def _fields(raw: dict[str, Any], allowed: set[str], where: tuple[Any, ...]) -> None:
+def _fields(raw: dict[str, Any], allowed: tuple[str, ...], where: tuple[Any, ...]) -> None:
     for key in raw:
         if key not in allowed:
-            raise Bad("PM008", (*where, key), field=clip(key))
+            raise Bad("PM008", (*where, key), field=clip(key), fits=fields_fit(allowed))
+
+
+def fields_fit(allowed: tuple[str, ...]) -> Words:
+    """` (ghi một trong: start, done, ref)`: the fields that fit where one did not."""
+    names = ", ".join(allowed)
+    return Words(f" (các trường dùng được: {names})", f" (the fields that fit: {names})")
 
 
 def blank(raw: Any) -> bool:
@@ -230,17 +278,41 @@ def read_value(
         raise Bad("PM002")
     if kind == "deliverable":
         return _deliverable(raw, where, ident, as_of)
-    if kind == "recurring":
-        return _recurring(raw, where, as_of)
     early = warnings if warnings is not None and begins is not None else None
+    if kind == "recurring":
+        submissions = _recurring(raw, where, as_of)
+        if early is not None and begins is not None:
+            before = early_submissions(ident, submissions, begins)
+            if before is not None:  # at the first such day as written
+                done = raw["done"]
+                day_at: tuple[Any, ...] = (*where, "done")
+                if isinstance(done, list):
+                    first = next(i for i, d in enumerate(done) if read_day(d) < begins)
+                    day_at = (*day_at, first)
+                early.append(Bad(before.code, day_at, **before.params))
+        return submissions
     return _events(raw, where, as_of, ident, begins, early)
 
 
+def early_submissions(ident: str, value: Value | None, begins: dt.date) -> Bad | None:
+    """A warning (PM077) for a recurring duty's submissions dated before `begins`, the day
+    the plan begins to apply to it: a slip (15/01/2024 for 15/11/2024?) said, not counted
+    silently."""
+    if not isinstance(value, Submissions):
+        return None
+    before = [d for d in value.done if d < begins]
+    if not before:
+        return None
+    days = ", ".join(dmy(d) for d in before[:5]) + (", …" if len(before) > 5 else "")
+    return Bad("PM077", id=ident, days=days, begins=dmy(begins))
+
+
 def percent_fraction(unit: str, raw: Any, value: Value | None) -> Bad | None:
-    """A warning (PM071) for a percentage between 0 and 1 written as a plain number:
+    """A warning (PM071) for a percentage above 0 and up to 1 written as a plain number:
     `0.724` (=47/50 in a cell not formatted as a percentage) is more likely 72.4 % than
-    0.724 %. Not for `0.5%`, a percent-formatted cell (`Percent`) or a ratio."""
-    if unit != "%" or not isinstance(value, Number) or not 0 < value.value < 1:
+    0.724 %, and `1` more likely 100 %. Not for `0.5%`, a percent-formatted cell
+    (`Percent`) or a ratio."""
+    if unit != "%" or not isinstance(value, Number) or not 0 < value.value <= 1:
         return None
     if isinstance(raw, dict):
         raw = raw.get("value")  # a ratio {numerator, denominator} has none
@@ -256,7 +328,7 @@ def _threshold(unit: str, raw: Any, where: tuple[Any, ...], ident: str) -> Numbe
     at = where
     if isinstance(raw, dict):
         if "numerator" in raw or "denominator" in raw:
-            _fields(raw, {"numerator", "denominator", "note"}, where)
+            _fields(raw, ("numerator", "denominator", "note"), where)
             num_raw, den_raw = raw.get("numerator"), raw.get("denominator")
             if blank(num_raw) and blank(den_raw):
                 return None
@@ -271,7 +343,7 @@ def _threshold(unit: str, raw: Any, where: tuple[Any, ...], ident: str) -> Numbe
             if not math.isfinite(value):
                 raise Bad("PM003", (*where, "numerator"), value=shown_raw(f"{num_raw}/{den_raw}"))
         else:
-            _fields(raw, {"value", "note"}, where)
+            _fields(raw, ("value", "note"), where)
             if blank(raw.get("value")):
                 return None  # a note alone reports no figure
             at = (*where, "value")
@@ -295,7 +367,7 @@ def _after(field: str, day: dt.date, as_of: dt.date | None, at: tuple[Any, ...])
 def _deliverable(
     raw: dict[str, Any], where: tuple[Any, ...], ident: str, as_of: dt.date | None
 ) -> Done | None:
-    _fields(raw, {"done", "evidence", "note"}, where)
+    _fields(raw, ("done", "evidence", "note"), where)
     done, evidence = raw.get("done"), raw.get("evidence")
     if blank(done):
         if blank(evidence):
@@ -309,7 +381,7 @@ def _deliverable(
 
 
 def _recurring(raw: dict[str, Any], where: tuple[Any, ...], as_of: dt.date | None) -> Value | None:
-    _fields(raw, {"done", "note"}, where)
+    _fields(raw, ("done", "note"), where)
     done = raw.get("done")
     if blank(done):
         return None
@@ -332,48 +404,80 @@ def _events(
     begins: dt.date | None = None,
     early: list[Bad] | None = None,
 ) -> Value | None:
-    _fields(raw, {"events", "note"}, where)
+    _fields(raw, ("events", "note"), where)
     events = raw.get("events")
     if events is None or (isinstance(events, str) and not events.strip()):
         return None  # `{events: []}` is reported: no events so far
     if not isinstance(events, list):
         raise Bad("PM002")
     if len(events) > MAX_EVENTS:
-        raise Bad("PM016", (*where, "events", MAX_EVENTS), found=len(events), limit=MAX_EVENTS)
-    out = []
+        raise Bad(
+            "PM016",
+            (*where, "events", MAX_EVENTS),
+            found=count_words(len(events)),
+            limit=count_words(MAX_EVENTS),
+        )
+    out: list[Event] = []
     seen: dict[tuple[dt.datetime, str], tuple[int, Event]] = {}
+    errors: list[Bad] = []  # every bad event is said, in the list's order
     for i, item in enumerate(events):
-        at = (*where, "events", i)
-        if not isinstance(item, dict):
-            raise Bad("PM002", at)
-        _fields(item, {"start", "done", "ref"}, at)
-        if blank(item.get("start")):
-            raise Bad("PM007", at, field="start")
-        start = _located(read_moment, item["start"], (*at, "start"), end_of_day=False)
-        _after("start", start.date(), as_of, (*at, "start"))
-        done_raw = item.get("done")
-        done_at = None
-        if not blank(done_raw):
-            done_at = _located(read_moment, done_raw, (*at, "done"), end_of_day=True)
-            _after("done", done_at.date(), as_of, (*at, "done"))
-            if done_at < start:
-                raise Bad("PM031", (*at, "done"), done=_moment(done_at), start=_moment(start))
-        event = Event(start, done_at, text(item.get("ref"), (*at, "ref")))
-        key = same_event(seen, event)
-        if key in seen:  # one event written twice: once if alike, an error if not
-            if seen[key][1] != event:
-                first = seen[key][0] + 1
-                raise Bad("PM033", (*at, "start"), start=_moment(start), first=first)
+        try:
+            event = _event(item, (*where, "events", i), i, as_of, seen)
+        except Bad as bad:
+            errors.append(bad)
             continue
-        seen[key] = (i, event)
+        if event is None:  # written twice alike: once
+            continue
         out.append(event)
-        if early is not None and begins is not None and start.date() < begins:
+        if early is not None and begins is not None and event.start.date() < begins:
             # counted by no verdict (the duty had not begun): said, so a slip (11/01/2024
             # for 01/11/2024) does not vanish unnoticed
             ref = f" («{clip(event.ref)}»)" if event.ref else ""
-            params = {"id": ident, "start": _moment(start), "ref": ref, "begins": dmy(begins)}
-            early.append(Bad("PM074", (*at, "start"), **params))
-    return Events(tuple(out), text(raw.get("note"), (*where, "note")))
+            start = _moment(event.start)
+            params = {"id": ident, "start": start, "ref": ref, "begins": dmy(begins)}
+            early.append(Bad("PM074", (*where, "events", i, "start"), **params))
+    note = None
+    try:
+        note = text(raw.get("note"), (*where, "note"))
+    except Bad as bad:
+        errors.append(bad)
+    if errors:
+        errors[0].others = errors[1:]
+        raise errors[0]
+    return Events(tuple(out), note)
+
+
+def _event(
+    item: Any,
+    at: tuple[Any, ...],
+    index: int,
+    as_of: dt.date | None,
+    seen: dict[tuple[dt.datetime, str], tuple[int, Event]],
+) -> Event | None:
+    """One event of a list (None when it is one already `seen`, written alike), or `Bad`."""
+    if not isinstance(item, dict):
+        raise Bad("PM002", at)
+    _fields(item, ("start", "done", "ref"), at)
+    if blank(item.get("start")):
+        raise Bad("PM007", at, field="start")
+    start = _located(_event_moment, item["start"], (*at, "start"), end_of_day=False)
+    _after("start", start.date(), as_of, (*at, "start"))
+    done_raw = item.get("done")
+    done_at = None
+    if not blank(done_raw):
+        done_at = _located(_event_moment, done_raw, (*at, "done"), end_of_day=True)
+        _after("done", done_at.date(), as_of, (*at, "done"))
+        if done_at < start:
+            raise Bad("PM031", (*at, "done"), done=_moment(done_at), start=_moment(start))
+    event = Event(start, done_at, text(item.get("ref"), (*at, "ref")))
+    key = same_event(seen, event)
+    if key in seen:  # one event written twice: once if alike, an error if not
+        if seen[key][1] != event:
+            first = seen[key][0] + 1
+            raise Bad("PM033", (*at, "start"), start=_moment(start), first=first)
+        return None
+    seen[key] = (index, event)
+    return event
 
 
 def shown_value(value: Value, limit: int = 80) -> Words:

@@ -8,12 +8,13 @@ from typing import Any
 
 from parcheck.dates import dmy
 from parcheck.figures.model import FileRead, Snapshot, Value
-from parcheck.figures.values import Bad, PlanChecks, read_day, read_value, text
+from parcheck.figures.values import Bad, PlanChecks, fields_fit, read_day, read_value, text
 from parcheck.plan import yamldoc
 from parcheck.problems import FileProblems, Later, Problem, Severity, clip, field_words, shape_words
 
 # The codes whose `field` is named in words with its key (`ngày bắt đầu (start)`).
 _FIELDS = frozenset({"PM007", "PM030"})
+_TOP_FITS = fields_fit(("plan", "as_of", "source", "values"))
 
 
 def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
@@ -62,7 +63,7 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
 
     for key in data:
         if key not in {"plan", "as_of", "source", "values"}:
-            problem((key,), "PM008", key=True, field=clip(key))
+            problem((key,), "PM008", key=True, field=clip(key), fits=_TOP_FITS)
     if data.get("plan") is not None and str(data["plan"]) != checks.plan.id:
         problem(("plan",), "PM006", found=clip(data["plan"]), plan=checks.plan.id)
     as_of: dt.date | None = None
@@ -120,8 +121,9 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
                     warnings=warnings,
                 )
             except Bad as bad:
-                params = bad.params_for(ident, kind)
-                problem(bad.where or where, bad.code, key=bad.code == "PM008", **params)
+                for each in bad.every():  # every bad event of the list
+                    params = each.params_for(ident, kind)
+                    problem(each.where or where, each.code, key=each.code == "PM008", **params)
                 continue
             for warning in warnings:
                 problem(warning.where, warning.code, severity=Severity.WARNING, **warning.params)
