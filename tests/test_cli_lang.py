@@ -330,13 +330,28 @@ def test_a_commands_options_may_come_before_it(run_cli: RunCli) -> None:
 
 
 def test_a_commands_option_with_no_command_says_whose_it_is(run_cli: RunCli) -> None:
+    """`parcheck --plan` with no command: the option exists (`parcheck --plan P status`
+    works), so the message says whose it is and how it is written, not "no such option"."""
     result = run_cli("--unit", "VP")
-    assert result.exit_code == 2
-    assert (
-        "Lỗi: không có tùy chọn --unit (đây là tùy chọn của lệnh calendar, report, status, "
-        "template: viết sau tên lệnh)"
-    ) in result.stderr
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == (
+        "Lỗi: --unit là tùy chọn của lệnh calendar, report, status, template: ghi kèm tên "
+        "lệnh, ví dụ parcheck status --unit ĐƠN_VỊ"
+    )
+    bare = run_cli("--plan")
+    assert bare.exit_code == 2 and "không có tùy chọn" not in bare.stderr
+    assert bare.stderr.splitlines()[-1] == (
+        "Lỗi: --plan là tùy chọn của lệnh calendar, report, status, template, validate: ghi "
+        "kèm tên lệnh, ví dụ parcheck status --plan TỆP"
+    )
     english = run_cli("--lang", "en", "--format", "json")
-    assert english.exit_code == 2
-    assert "No such option: --format (an option of the commands " in english.stderr
-    assert "write it after the command)" in english.stderr
+    assert english.exit_code == 2 and "No such option" not in english.stderr
+    assert english.stderr.splitlines()[-1] == (
+        "Error: --format is an option of the commands report, status, template, validate: "
+        "write it with the command, e.g. parcheck status --format <table|json|markdown>"
+    )
+    ics = run_cli("--lang", "en", "--ics", "x.ics")
+    assert ics.stderr.splitlines()[-1] == (
+        "Error: --ics is an option of the command calendar: write it with the command, "
+        "e.g. parcheck calendar --ics FILE"
+    )

@@ -205,19 +205,41 @@ class GuardedGroup(TyperGroup):
         except Exception as exc:
             if _is_cli_error(exc):
                 name = getattr(exc, "option_name", None)  # no such option: whose is it?
-                owners = sorted(
-                    command_name
-                    for command_name, command in self.commands.items()
-                    if any(name in getattr(p, "opts", ()) for p in command.params)
-                )
-                if name and owners and hasattr(exc, "message"):
-                    which = "command" if len(owners) == 1 else "commands"
-                    exc.message += (
-                        f" (an option of the {which} {', '.join(owners)}:"
-                        " write it after the command)"
-                    )
+                if name and hasattr(exc, "message"):
+                    whose = self._whose(name)
+                    if whose:  # the option exists, with a command: not "no such option"
+                        exc.message = whose
+                        setattr(exc, "possibilities", None)  # noqa: B010 (click's, untyped here)
                 raise _shown(exc) from None
             raise
+
+    def _whose(self, name: str) -> str:
+        """`--plan` written with no command: which commands it belongs to, and how it is
+        written, "--plan is an option of the commands calendar, …: write it with the
+        command, e.g. parcheck status --plan FILE" ("" when no command has it)."""
+        owners = {
+            command_name: param
+            for command_name, command in sorted(self.commands.items())
+            for param in command.params
+            if name in getattr(param, "opts", ())
+        }
+        if not owners:
+            return ""
+        example = "status" if "status" in owners else next(iter(owners))
+        param: Any = owners[example]
+        choices = getattr(param.type, "choices", None)
+        value = "" if param.is_flag else param.metavar or "…"
+        if choices and not param.metavar:
+            value = "<" + "|".join(map(str, choices)) + ">"
+        if value and _LANG[0] == "en":
+            from parcheck.cli.words import metavars_en
+
+            value = metavars_en(value)
+        which = "command" if len(owners) == 1 else "commands"
+        return (
+            f"{name} is an option of the {which} {', '.join(owners)}: write it with the"
+            f" command, e.g. parcheck {example} {name}{' ' + value if value else ''}"
+        )
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         english = _LANG[0] == "en"  # `--lang en` anywhere, or PARCHECK_LANG=en
