@@ -226,8 +226,9 @@ def test_an_unknown_unit_in_calendar_is_said_in_vietnamese(run_cli: RunCli) -> N
     result = run_cli("calendar", "--plan", PLAN, "--unit", "phong xyz")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "parcheck: --unit 'phong xyz': không có đơn vị này trong kế hoạch — Các phòng chuyên môn?"
-    )
+        "parcheck: --unit 'phong xyz': không có đơn vị này trong kế hoạch; các đơn vị có nhiệm "
+        "vụ: VP, TTS, TTKCXTTM, PCM, PDV, PDVTT"
+    )  # `phong xyz` is not close to `Phòng CM`: no "did you mean"
     english = run_cli("calendar", "--plan", PLAN, "--unit", "phong xyz", "--lang", "en")
     assert english.exit_code == 2
     assert "--unit 'phong xyz': no such unit in the plan" in english.stderr
