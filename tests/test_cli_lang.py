@@ -356,3 +356,28 @@ def test_a_commands_option_with_no_command_says_whose_it_is(run_cli: RunCli) -> 
         "Error: --ics is an option of the command calendar: write it with the command, "
         "e.g. parcheck calendar --ics FILE"
     )
+
+
+def test_a_bad_lang_names_the_variable_only_when_it_came_from_it(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--lang fr` typed on the line is the option's mistake: the message does not blame
+    PARCHECK_LANG, which was not set; PARCHECK_LANG=fr with no --lang is the variable's."""
+    monkeypatch.delenv("PARCHECK_LANG", raising=False)
+    for args in (("status", "--lang", "fr"), ("--lang", "fr", "status")):
+        typed = run_cli(*args)
+        assert (typed.exit_code, typed.stdout) == (2, "")
+        assert typed.stderr.splitlines()[-1] == (
+            "Lỗi: giá trị không hợp lệ cho '--lang': 'fr' không phải một trong 'vi', 'en'."
+        )
+    monkeypatch.setenv("PARCHECK_LANG", "fr")
+    from_env = run_cli("status")
+    assert (from_env.exit_code, from_env.stdout) == (2, "")
+    assert from_env.stderr.splitlines()[-1] == (
+        "Lỗi: giá trị không hợp lệ cho '--lang' (biến môi trường PARCHECK_LANG): 'fr' không "
+        "phải một trong 'vi', 'en'."
+    )
+    both = run_cli("calendar", "--plan", PLAN, "--lang", "de")  # the line wins: its value
+    assert both.stderr.splitlines()[-1].startswith(
+        "Lỗi: giá trị không hợp lệ cho '--lang': 'de' không phải"
+    )

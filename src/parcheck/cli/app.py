@@ -276,6 +276,7 @@ def _shown(exc: Any) -> typer.Exit:
     """typer's option error on stderr in the run's language; its exit code (2)."""
     import io
 
+    _env_hint_only_from_env(exc)
     buffer = io.StringIO()
     exc.show(file=buffer)
     from parcheck.cli.words import plain, vi
@@ -283,6 +284,19 @@ def _shown(exc: Any) -> typer.Exit:
     text = plain(buffer.getvalue())
     say(text if _LANG[0] == "en" else vi(text))
     return typer.Exit(getattr(exc, "exit_code", 2))
+
+
+def _env_hint_only_from_env(exc: Any) -> None:
+    """A bad value names the variable it can come from (PARCHECK_LANG) only when it did
+    come from it: `--lang fr` on the line is the option's mistake, not the variable's."""
+    param, ctx = getattr(exc, "param", None), getattr(exc, "ctx", None)
+    if param is None or ctx is None or getattr(exc, "param_hint", None) is not None:
+        return
+    if not getattr(param, "envvar", None) or not getattr(param, "opts", None):
+        return  # an argument, or an option no variable sets: its own hint
+    source = ctx.get_parameter_source(param.name) if param.name else None
+    if getattr(source, "name", "") != "ENVIRONMENT":
+        exc.param_hint = " / ".join(f"'{name}'" for name in param.opts)
 
 
 def say(text: str) -> None:
