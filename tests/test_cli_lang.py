@@ -226,8 +226,9 @@ def test_an_unknown_unit_in_calendar_is_said_in_vietnamese(run_cli: RunCli) -> N
     result = run_cli("calendar", "--plan", PLAN, "--unit", "phong xyz")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "parcheck: --unit 'phong xyz': không có đơn vị này trong kế hoạch — Các phòng chuyên môn?"
-    )
+        "parcheck: --unit 'phong xyz': không có đơn vị này trong kế hoạch; các đơn vị có nhiệm "
+        "vụ: VP, TTS, TTKCXTTM, PCM, PDV, PDVTT"
+    )  # `phong xyz` is not close to `Phòng CM`: no "did you mean"
     english = run_cli("calendar", "--plan", PLAN, "--unit", "phong xyz", "--lang", "en")
     assert english.exit_code == 2
     assert "--unit 'phong xyz': no such unit in the plan" in english.stderr
@@ -330,13 +331,53 @@ def test_a_commands_options_may_come_before_it(run_cli: RunCli) -> None:
 
 
 def test_a_commands_option_with_no_command_says_whose_it_is(run_cli: RunCli) -> None:
+    """`parcheck --plan` with no command: the option exists (`parcheck --plan P status`
+    works), so the message says whose it is and how it is written, not "no such option"."""
     result = run_cli("--unit", "VP")
-    assert result.exit_code == 2
-    assert (
-        "Lỗi: không có tùy chọn --unit (đây là tùy chọn của lệnh calendar, report, status, "
-        "template: viết sau tên lệnh)"
-    ) in result.stderr
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == (
+        "Lỗi: --unit là tùy chọn của lệnh calendar, report, status, template: ghi kèm tên "
+        "lệnh, ví dụ parcheck status --unit ĐƠN_VỊ"
+    )
+    bare = run_cli("--plan")
+    assert bare.exit_code == 2 and "không có tùy chọn" not in bare.stderr
+    assert bare.stderr.splitlines()[-1] == (
+        "Lỗi: --plan là tùy chọn của lệnh calendar, report, status, template, validate: ghi "
+        "kèm tên lệnh, ví dụ parcheck status --plan TỆP"
+    )
     english = run_cli("--lang", "en", "--format", "json")
-    assert english.exit_code == 2
-    assert "No such option: --format (an option of the commands " in english.stderr
-    assert "write it after the command)" in english.stderr
+    assert english.exit_code == 2 and "No such option" not in english.stderr
+    assert english.stderr.splitlines()[-1] == (
+        "Error: --format is an option of the commands report, status, template, validate: "
+        "write it with the command, e.g. parcheck status --format <table|json|markdown>"
+    )
+    ics = run_cli("--lang", "en", "--ics", "x.ics")
+    assert ics.stderr.splitlines()[-1] == (
+        "Error: --ics is an option of the command calendar: write it with the command, "
+        "e.g. parcheck calendar --ics FILE"
+    )
+
+
+def test_a_bad_lang_names_the_variable_only_when_it_came_from_it(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--lang fr` typed on the line is the option's mistake: the message does not blame
+    PARCHECK_LANG, which was not set; PARCHECK_LANG=fr with no --lang is the variable's."""
+    monkeypatch.delenv("PARCHECK_LANG", raising=False)
+    for args in (("status", "--lang", "fr"), ("--lang", "fr", "status")):
+        typed = run_cli(*args)
+        assert (typed.exit_code, typed.stdout) == (2, "")
+        assert typed.stderr.splitlines()[-1] == (
+            "Lỗi: giá trị không hợp lệ cho '--lang': 'fr' không phải một trong 'vi', 'en'."
+        )
+    monkeypatch.setenv("PARCHECK_LANG", "fr")
+    from_env = run_cli("status")
+    assert (from_env.exit_code, from_env.stdout) == (2, "")
+    assert from_env.stderr.splitlines()[-1] == (
+        "Lỗi: giá trị không hợp lệ cho '--lang' (biến môi trường PARCHECK_LANG): 'fr' không "
+        "phải một trong 'vi', 'en'."
+    )
+    both = run_cli("calendar", "--plan", PLAN, "--lang", "de")  # the line wins: its value
+    assert both.stderr.splitlines()[-1].startswith(
+        "Lỗi: giá trị không hợp lệ cho '--lang': 'de' không phải"
+    )

@@ -3,6 +3,7 @@ no colour; hostile text from the files shown as text."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,28 @@ def test_off_a_terminal_the_table_is_what_rich_would_print(
     monkeypatch.setenv("COLUMNS", "33")
     result = run_cli(*ARGS, "--lang", lang)
     assert max(len(line) for line in result.stdout.splitlines()) == 33
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("vi", "Điểm dự kiến: thưởng 1, trừ 0,5, ròng 0,5"),
+        ("en", "Projected points: bonus 1, deduction 0.5, net 0.5"),
+    ],
+)
+def test_the_deduction_is_said_once_not_as_a_double_negative(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, lang: str, line: str
+) -> None:
+    """«trừ -0,5» reads as minus minus half a point: the word says it is taken away, the
+    number says how much. JSON keeps the signed value (contract §6)."""
+    monkeypatch.setenv("COLUMNS", "160")
+    for fmt in ("table", "markdown"):
+        text = run_cli(*ARGS, "--lang", lang, "--format", fmt).stdout
+        assert line in text
+    for fmt in ("terminal", "markdown"):
+        args = ("report", "--plan", ENGINE, "--metrics", METRICS, "--as-of", "2024-11-25")
+        report = run_cli(*args, "--lang", lang, "--format", fmt)
+        assert report.exit_code == 0, report.stderr
+        assert line in report.stdout
+    got = json.loads(run_cli(*ARGS, "--format", "json").stdout)
+    assert (got["score"]["deduction"], got["score"]["net"]) == (-0.5, 0.5)

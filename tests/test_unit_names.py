@@ -338,3 +338,64 @@ def test_only_takes_the_not_met_label(run_cli: RunCli, typed: str) -> None:
     wanted = run_cli(*shipped, "--only", "not_met")
     assert json.loads(wanted.stdout)["summary"]["not_met"] > 0
     assert run_cli(*shipped, "--only", typed).stdout == wanted.stdout
+
+
+# --- names as the table prints them ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["I.", " i. ", "I. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH", "i. cong tac"])
+def test_a_section_as_its_heading_prints_it(run_cli: RunCli, typed: str) -> None:
+    """The table heads a section `I. CÔNG TÁC …`: `I.` copied from it is section I; so is the
+    whole heading (a part of it after the id is not: `i. cong tac` names none)."""
+    if typed == "i. cong tac":
+        result = run_cli(*STATUS, *DAY, "--section", typed)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert f"không có mục này; các mục: {SECTIONS}" in result.stderr
+        return
+    assert _tasks(run_cli, "--section", typed) == _tasks(run_cli, "--section", "I")
+
+
+@pytest.mark.parametrize(
+    ("typed", "vi", "en"),
+    [
+        (
+            "VI.3",
+            "VI.3 là một nhiệm vụ của mục VI: --section VI",
+            "VI.3 is a task of section VI: --section VI",
+        ),
+        (
+            "I.2.b",
+            "I.2.b là một tiêu chí của mục I: --section I",
+            "I.2.b is a check of section I: --section I",
+        ),
+        (
+            "org.1",
+            "org.1 là một nhiệm vụ của mục ORG: --section ORG",
+            "org.1 is a task of section ORG: --section ORG",
+        ),
+    ],
+)
+def test_a_task_id_given_as_a_section_names_its_section(
+    run_cli: RunCli, typed: str, vi: str, en: str
+) -> None:
+    for lang, words in (("vi", vi), ("en", en)):
+        result = run_cli(*STATUS, *DAY, "--section", typed, "--lang", lang)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == f"parcheck: --section {typed!r}: {words}\n"
+
+
+@pytest.mark.parametrize("typed", ["So Cong Thuong", "sct", "Van phong So Cong Thuong"])
+def test_a_unit_close_to_no_name_lists_the_units(run_cli: RunCli, typed: str) -> None:
+    """`So Cong Thuong` (the department itself) was asked "Các phòng chuyên môn?", `sct`
+    "Sở Tư pháp?": a suggestion only for a name close to a unit's; else the list."""
+    for lang, words in (
+        ("vi", "không có đơn vị này trong kế hoạch; các đơn vị có nhiệm vụ: "),
+        ("en", "no such unit in the plan; the units with tasks: "),
+    ):
+        result = run_cli(*STATUS, *DAY, "--unit", typed, "--lang", lang)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == (
+            f"parcheck: --unit {typed!r}: {words}VP, TTS, TTKCXTTM, PCM, PDV, PDVTT\n"
+        )
+    assert "— Thanh tra Sở?" in run_cli(*STATUS, *DAY, "--unit", "thanh tra sox").stderr
+    assert "— Trung tâm Khuyến công" in run_cli(*STATUS, *DAY, "--unit", "ttkcxtm").stderr

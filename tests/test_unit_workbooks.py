@@ -86,7 +86,7 @@ def test_a_units_workbook_holds_what_it_reports_itself(run_cli: RunCli, tmp_path
     ]
     assert pcm == ["III.2.b", "III.4.b", "V.5"]  # events: each unit's cases add up
     for text in (guide(tmp_path / "tts.xlsx"), guide(tmp_path / "pcm.xlsx")):
-        line = next(x for x in text.splitlines() if "do Văn phòng Sở tổng hợp" in x)
+        line = next(x for x in text.splitlines() if "Văn phòng Sở tổng hợp" in x)
         assert all(f" {ident}," in line or f" {ident}." in line for ident in GROUP_FIGURES)
     assert "III.4.a, III.4.c" in guide(tmp_path / "pcm.xlsx")  # its own group's figures too
 
@@ -117,6 +117,27 @@ def test_the_units_workbooks_filled_in_are_read_together(run_cli: RunCli, tmp_pa
     assert checks["I.1"]["status"] == "no_data"  # Văn phòng Sở's to report
     valid = run_cli("validate", PLAN, "--metrics", folder)
     assert valid.exit_code == 0, valid.stdout
+
+
+def test_the_group_checks_are_said_where_they_are_entered_in_every_units_workbook(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """Văn phòng Sở's own workbook does not tell it to send its part to itself: the line is
+    true of every unit, and says where the group checks are entered (the full workbook)."""
+    for unit in ("VP", "PCM"):
+        text = guide(template(run_cli, tmp_path / f"{unit}.xlsx", "--unit", unit))
+        line = next(x for x in text.splitlines() if "Các tiêu chí sau" in x)
+        assert line.split(". ", 1)[1].startswith(
+            "Các tiêu chí sau do nhiều phòng, đơn vị cùng chủ trì và là một số liệu chung "
+            "của Sở nên không có trong bảng này: Văn phòng Sở tổng hợp và điền vào bảng tính "
+            "chung của Sở (parcheck template --format xlsx, không có --unit); các phòng, đơn vị "
+            "khác gửi phần của mình cho Văn phòng Sở như thường lệ. Đó là: I.1, "
+        ), line
+        assert "phần của đơn vị gửi Văn phòng Sở" not in text
+        assert text.splitlines()[-1].split(". ", 1)[1] == (
+            "Lưu tệp dạng .xlsx (các phòng, đơn vị gửi tệp của mình cho Văn phòng Sở). Kiểm tra: "
+            "parcheck validate --metrics TỆP."
+        )
 
 
 def test_every_check_is_in_one_units_workbook_or_compiled(run_cli: RunCli, tmp_path: Path) -> None:

@@ -205,19 +205,41 @@ class GuardedGroup(TyperGroup):
         except Exception as exc:
             if _is_cli_error(exc):
                 name = getattr(exc, "option_name", None)  # no such option: whose is it?
-                owners = sorted(
-                    command_name
-                    for command_name, command in self.commands.items()
-                    if any(name in getattr(p, "opts", ()) for p in command.params)
-                )
-                if name and owners and hasattr(exc, "message"):
-                    which = "command" if len(owners) == 1 else "commands"
-                    exc.message += (
-                        f" (an option of the {which} {', '.join(owners)}:"
-                        " write it after the command)"
-                    )
+                if name and hasattr(exc, "message"):
+                    whose = self._whose(name)
+                    if whose:  # the option exists, with a command: not "no such option"
+                        exc.message = whose
+                        setattr(exc, "possibilities", None)  # noqa: B010 (click's, untyped here)
                 raise _shown(exc) from None
             raise
+
+    def _whose(self, name: str) -> str:
+        """`--plan` written with no command: which commands it belongs to, and how it is
+        written, "--plan is an option of the commands calendar, …: write it with the
+        command, e.g. parcheck status --plan FILE" ("" when no command has it)."""
+        owners = {
+            command_name: param
+            for command_name, command in sorted(self.commands.items())
+            for param in command.params
+            if name in getattr(param, "opts", ())
+        }
+        if not owners:
+            return ""
+        example = "status" if "status" in owners else next(iter(owners))
+        param: Any = owners[example]
+        choices = getattr(param.type, "choices", None)
+        value = "" if param.is_flag else param.metavar or "…"
+        if choices and not param.metavar:
+            value = "<" + "|".join(map(str, choices)) + ">"
+        if value and _LANG[0] == "en":
+            from parcheck.cli.words import metavars_en
+
+            value = metavars_en(value)
+        which = "command" if len(owners) == 1 else "commands"
+        return (
+            f"{name} is an option of the {which} {', '.join(owners)}: write it with the"
+            f" command, e.g. parcheck {example} {name}{' ' + value if value else ''}"
+        )
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         english = _LANG[0] == "en"  # `--lang en` anywhere, or PARCHECK_LANG=en
@@ -254,6 +276,7 @@ def _shown(exc: Any) -> typer.Exit:
     """typer's option error on stderr in the run's language; its exit code (2)."""
     import io
 
+    _env_hint_only_from_env(exc)
     buffer = io.StringIO()
     exc.show(file=buffer)
     from parcheck.cli.words import plain, vi
@@ -261,6 +284,19 @@ def _shown(exc: Any) -> typer.Exit:
     text = plain(buffer.getvalue())
     say(text if _LANG[0] == "en" else vi(text))
     return typer.Exit(getattr(exc, "exit_code", 2))
+
+
+def _env_hint_only_from_env(exc: Any) -> None:
+    """A bad value names the variable it can come from (PARCHECK_LANG) only when it did
+    come from it: `--lang fr` on the line is the option's mistake, not the variable's."""
+    param, ctx = getattr(exc, "param", None), getattr(exc, "ctx", None)
+    if param is None or ctx is None or getattr(exc, "param_hint", None) is not None:
+        return
+    if not getattr(param, "envvar", None) or not getattr(param, "opts", None):
+        return  # an argument, or an option no variable sets: its own hint
+    source = ctx.get_parameter_source(param.name) if param.name else None
+    if getattr(source, "name", "") != "ENVIRONMENT":
+        exc.param_hint = " / ".join(f"'{name}'" for name in param.opts)
 
 
 def say(text: str) -> None:

@@ -13,8 +13,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"^Error: ", "Lỗi: "),
     (r"No such option: ", "không có tùy chọn "),
     (
-        r" \(an option of the commands? (.+?): write it after the command\)",
-        r" (đây là tùy chọn của lệnh \1: viết sau tên lệnh)",
+        r"(\S+) is an option of the commands? (.+?): write it with the command, e\.g\. ",
+        r"\1 là tùy chọn của lệnh \2: ghi kèm tên lệnh, ví dụ ",
     ),
     (r"No such command '(.+?)'\.", r"không có lệnh '\1'."),
     (r"\. Commands: ", ". Các lệnh: "),

@@ -62,12 +62,18 @@ def joined(name: str) -> str:
     return "".join(words(name))
 
 
-def find_unit(units: UnitIndex, name: str) -> Unit:
+# how close an unknown `--unit` must be to a unit's name (folded; difflib's ratio) to be
+# asked about: a typo (`thanh tra sox`, 0.95; `ttkcxtm`, 0.93) is; `So Cong Thuong` is not
+# `Các phòng chuyên môn` (0.55), nor `sct` `Sở Tư pháp` (0.67): those list the units
+UNIT_CUTOFF = 0.75
+
+
+def find_unit(units: UnitIndex, name: str, plan: Plan | None = None) -> Unit:
     """The unit `name` means (`--unit`), by id, name, short name or alias, ignoring case,
     spacing and diacritics; else the one unit with a name that holds `name` as a part, by
     whole words (`khuyen cong`, `xuc tien`; `TTKC` of the id `TTKCXTTM`). UnitError names
-    the candidates of an ambiguous name or part (`phòng`, `TT`), or the closest name to an
-    unknown one."""
+    the candidates of an ambiguous name or part (`phòng`, `TT`), the close name to an
+    unknown one, or, none close, the units (of `plan` with tasks, when given)."""
     found = units.matches(name) or _holding(units, name)
     if len(found) == 1:
         return found[0]
@@ -77,11 +83,21 @@ def find_unit(units: UnitIndex, name: str) -> Unit:
             f"--unit {name!r}: có thể là nhiều đơn vị: {listed}; hãy ghi mã đơn vị",
             f"--unit {name!r}: could be several units: {listed}; write the unit's id",
         )
-    close = units.closest(name)
-    hint = f" — {close}?" if close else ""
+    close = units.closest(name, cutoff=UNIT_CUTOFF)
+    if close:
+        raise UnitError(
+            f"--unit {name!r}: không có đơn vị này trong kế hoạch — {close}?",
+            f"--unit {name!r}: no such unit in the plan — {close}?",
+        )
+    if plan is not None:
+        own = _units_with_tasks(plan, units)
+        vi, en = f"các đơn vị có nhiệm vụ: {own}", f"the units with tasks: {own}"
+    else:
+        own = ", ".join(u.id for u in units.units.values() if u.kind != "external")
+        vi, en = f"các đơn vị của Sở: {own}", f"the department's units: {own}"
     raise UnitError(
-        f"--unit {name!r}: không có đơn vị này trong kế hoạch{hint}",
-        f"--unit {name!r}: no such unit in the plan{hint}",
+        f"--unit {name!r}: không có đơn vị này trong kế hoạch; {vi}",
+        f"--unit {name!r}: no such unit in the plan; {en}",
     )
 
 
@@ -113,7 +129,7 @@ def unit_with_tasks(plan: Plan, units: UnitIndex, name: str) -> Unit:
             f"--unit {name!r}: chưa ghi đơn vị; hãy ghi tên hoặc mã một đơn vị: {own}",
             f"--unit {name!r}: no unit named; write a unit's name or id: {own}",
         )
-    wanted = find_unit(units, name)
+    wanted = find_unit(units, name, plan)
     if any(unit_covers_task(units, wanted, task) for task in plan.tasks()):
         return wanted
     own = _units_with_tasks(plan, units)
@@ -156,10 +172,13 @@ def find_section(plan: Plan, name: str) -> str:
             f"--section {name!r}: chưa ghi mục; các mục: {names}",
             f"--section {name!r}: no section named; sections: {names}",
         )
-    wanted, part = fold(name), joined(name)
+    # as the table prints a section's heading, `I. CÔNG TÁC …`: `I.` is `I`
+    wanted, part = fold(name.strip().removesuffix(".")), joined(name)
     for section in plan.sections:
-        if wanted in (fold(section.id), fold(section.title)):
+        heading = fold(f"{section.id}. {section.title}")  # the whole heading copied
+        if wanted in (fold(section.id), fold(section.title), heading):
             return section.id
+    _not_a_task(plan, name)
     holding = [s for s in plan.sections if len(part) >= 2 and holds(s.title, part)]
     if len(holding) == 1:
         return holding[0].id
@@ -173,6 +192,27 @@ def find_section(plan: Plan, name: str) -> str:
         f"--section {name!r}: không có mục này; các mục: {names}",
         f"--section {name!r}: no such section; sections: {names}",
     )
+
+
+def _not_a_task(plan: Plan, name: str) -> None:
+    """SelectionError when `name` is the id of a task or a check (`VI.3`, `I.2.b`, as the
+    table's first column prints them), naming its section: `--section VI`."""
+    wanted = fold(name.strip().removesuffix("."))
+    for section in plan.sections:
+        for task in section.tasks:
+            if wanted == fold(task.id):
+                what_vi, what_en = "một nhiệm vụ", "a task"
+            elif any(wanted == fold(check.id) for check in task.checks):
+                what_vi, what_en = "một tiêu chí", "a check"
+            else:
+                continue
+            shown = name.strip()
+            raise SelectionError(
+                f"--section {name!r}: {shown} là {what_vi} của mục {section.id}: --section "
+                f"{section.id}",
+                f"--section {name!r}: {shown} is {what_en} of section {section.id}: --section "
+                f"{section.id}",
+            )
 
 
 @dataclass(frozen=True)

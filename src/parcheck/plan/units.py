@@ -87,10 +87,10 @@ class UnitIndex:
         found = self.matches(name)
         return found[0] if len(found) == 1 else None
 
-    def closest(self, name: str) -> str | None:
+    def closest(self, name: str, cutoff: float = 0.5) -> str | None:
         """The full name of the unit one of whose names is closest to `name`, both folded
-        (`thanh tra sox` → `Thanh tra Sở`), if one is close enough."""
-        close = self._names.closest(fold(name), cutoff=0.5)
+        (`thanh tra sox` → `Thanh tra Sở`), if one is close enough (`cutoff`, difflib's)."""
+        close = self._names.closest(fold(name), cutoff=cutoff)
         if close is None:
             return None
         return next(iter(self.by_fold[close].values())).name

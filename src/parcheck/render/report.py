@@ -176,7 +176,9 @@ def _summary(data: ReportData, lang: str) -> Table:
 
 def _points(data: ReportData, lang: str) -> str:
     score = data.score
-    b, d, n = (number(x, lang) or "0" for x in (score.bonus, score.deduction, score.net))
+    # the deduction is a size after the word "trừ"/"deduction": "trừ 0,5", not "trừ -0,5"
+    parts = (score.bonus, abs(score.deduction), score.net)
+    b, d, n = (number(x, lang) or "0" for x in parts)
     previous = number(data.previous_score.net, lang) or "0"
     return WORDS[lang]["points"].format(b=b, d=d, n=n, pn=previous) + coverage(score, lang)
 

@@ -209,7 +209,7 @@ def summary_line(tasks: Sequence[TaskResult], lang: str) -> str:
         + "\n"
         + WORDS[lang]["score"].format(
             b=number(score.bonus, lang) or "0",
-            d=number(score.deduction, lang) or "0",
+            d=number(abs(score.deduction), lang) or "0",  # "trừ 0,5", not "trừ -0,5"
             n=number(score.net, lang) or "0",
         )
         + coverage(score, lang)

@@ -77,12 +77,16 @@ def instructions(duties: bool, compiled: Sequence[str]) -> list[str]:
     ]
     if compiled:
         items.append(
+            # true of every unit's workbook, Văn phòng Sở's own too: where the figures are
+            # entered, and who sends what to whom
             "Các tiêu chí sau do nhiều phòng, đơn vị cùng chủ trì và là một số liệu chung của "
-            "Sở, nên do Văn phòng Sở tổng hợp và không có trong bảng này (phần của đơn vị gửi "
-            "Văn phòng Sở như thường lệ): " + ", ".join(compiled) + "."
+            "Sở nên không có trong bảng này: Văn phòng Sở tổng hợp và điền vào bảng tính chung "
+            "của Sở (parcheck template --format xlsx, không có --unit); các phòng, đơn vị khác "
+            "gửi phần của mình cho Văn phòng Sở như thường lệ. Đó là: " + ", ".join(compiled) + "."
         )
     items.append(
-        "Lưu tệp dạng .xlsx và gửi Văn phòng Sở. Kiểm tra: parcheck validate --metrics TỆP."
+        "Lưu tệp dạng .xlsx (các phòng, đơn vị gửi tệp của mình cho Văn phòng Sở). Kiểm tra: "
+        "parcheck validate --metrics TỆP."
     )
     return ["Hướng dẫn điền số liệu", "", *(f"{n}. {t}" for n, t in enumerate(items, 1))]
 
