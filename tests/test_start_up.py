@@ -31,6 +31,8 @@ NEVER = {
     "pydantic._internal._generate_schema",
     "holidays",  # the plan year is in engine/vn_days.py
     "openpyxl",  # only when a workbook is read or written
+    "polars",  # only `parcheck dossiers` reads the one-stop-shop export
+    "fastexcel",
 }
 
 
