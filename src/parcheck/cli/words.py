@@ -143,6 +143,7 @@ METAVARS = {
     "KẾT_QUẢ": "STATUS",
     "SỐ_NGÀY": "DAYS",
     "TỆP_KẾ_HOẠCH": "PLAN",
+    "TỆP_XUẤT": "EXPORT",
 }
 _CLICK_METAVARS = {"[OPTIONS]": "[TÙY_CHỌN]", "COMMAND [ARGS]...": "LỆNH [ĐỐI_SỐ]..."}
 _METAVAR = re.compile(r"\b[^\W\d_a-z]+(?:_[^\W\d_a-z]+)*\b")
@@ -243,6 +244,19 @@ EN: dict[str, str] = {
     "Nhóm bảng theo mục hoặc theo đơn vị.": "Group the table by section or unit.",
     "Kết quả của mọi chỉ tiêu trong kế hoạch tại một ngày; mã thoát 1 khi chạm mức --fail-on.": (
         "A verdict for every check of the plan on a date; exit 1 when --fail-on is reached."
+    ),
+    "Tệp xuất từ phần mềm một cửa: CSV (UTF-8) hoặc .xlsx.": (
+        "Exports of the one-stop-shop software: CSV (UTF-8) or .xlsx."
+    ),
+    (
+        "Cách tính tỷ lệ đúng hạn: 766 (theo Quyết định 766/QĐ-TTg) hoặc finished (chỉ hồ sơ "
+        "đã có kết quả và hồ sơ quá hạn chưa có kết quả)."
+    ): (
+        "How the on-time rate is counted: 766 (the Prime Minister's Decision 766) or finished (finished "
+        "dossiers and overdue open ones only)."
+    ),
+    "Các chỉ số hồ sơ TTHC của kế hoạch tính từ tệp xuất của phần mềm một cửa.": (
+        "The plan's dossier figures computed from the one-stop-shop export."
     ),
     "In mẫu số liệu cho một ngày: mọi mã chỉ tiêu với loại, mục tiêu và hạn.": (
         "Print a metrics skeleton for a date: every check id with its kind, target and due date."

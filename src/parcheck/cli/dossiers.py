@@ -1,0 +1,162 @@
+"""`parcheck dossiers`: the plan's dossier figures computed from the one-stop-shop export."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from parcheck.cli.app import (
+    DEFAULT_PLAN,
+    AsOfOption,
+    LangOpt,
+    LangOption,
+    PlanOption,
+    app,
+    as_of_option,
+    missing_default,
+    stop,
+)
+from parcheck.errors import UsageError
+
+if TYPE_CHECKING:
+    from parcheck.plan.model import Plan
+    from parcheck.problems import Lang
+
+INTAKE_CHECK = "III.4.b"  # the plan's check that holds the online intake limit
+PROGRESS_FROM = 32 * 1024 * 1024  # bytes: a shorter read shows no progress
+
+
+class DossierFormat(StrEnum):
+    json = "json"
+
+
+class Rule(StrEnum):
+    qd766 = "766"
+    finished = "finished"
+
+
+@dataclass(frozen=True)
+class DossierRequest:
+    files: tuple[Path, ...]
+    as_of: dt.date
+    lang: str
+    fmt: str
+    rule: str
+
+
+def intake_limit(plan: Plan, lang: str) -> float:
+    """The online intake limit in working hours: the plan's III.4.b `limit`."""
+    for section in plan.sections:
+        for task in section.tasks:
+            for check in task.checks:
+                if check.id != INTAKE_CHECK:
+                    continue
+                limit = getattr(check, "limit", None)
+                if limit is not None and limit.unit == "working_hours":
+                    return float(limit.amount)
+    if lang == "en":
+        raise UsageError(
+            f"the plan has no check {INTAKE_CHECK} with a limit in working hours: the online "
+            "intake limit is read from it"
+        )
+    raise UsageError(
+        f"kế hoạch không có tiêu chí {INTAKE_CHECK} với thời hạn tính bằng giờ làm việc: "
+        "thời hạn tiếp nhận hồ sơ trực tuyến lấy từ tiêu chí đó"
+    )
+
+
+def _load_plan(path: Path, lang: str) -> Plan:
+    from parcheck.plan.load import load_plan
+
+    loaded = load_plan(path)
+    if not loaded.ok or loaded.plan is None:
+        stopped = stop([p for p in loaded.problems if p.severity == "error"], lang)
+        missing_default(path, lang)
+        raise stopped
+    return loaded.plan
+
+
+@contextlib.contextmanager
+def _progress(total: int, lang: str) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr for a long read on a terminal; nothing in pipes or CI."""
+    if total < PROGRESS_FROM or os.environ.get("CI") or not _terminal():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    label = "reading" if lang == "en" else "đang đọc"
+    with Progress(
+        f"[progress.description]{label}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done: bar.advance(task, done)
+
+
+def _terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (ValueError, AttributeError):
+        return False
+
+
+def run_dossiers(plan: Plan, request: DossierRequest) -> int:
+    from parcheck.dossiers import open_exports, read_dossiers
+    from parcheck.dossiers.read import ExportError
+    from parcheck.engine.calendar import WorkCalendar
+    from parcheck.render import dossiers as reporter
+
+    limit = intake_limit(plan, request.lang)
+    try:
+        exports = open_exports(request.files)
+        with _progress(sum(e.size for e in exports), request.lang) as progress:
+            result = read_dossiers(
+                exports, WorkCalendar(plan.calendar), limit, request.as_of, request.rule, progress
+            )
+    except ExportError as exc:
+        raise stop([exc.problem], request.lang) from None
+    lang: Lang = "en" if request.lang == "en" else "vi"
+    sys.stdout.write(reporter.render_json(result, lang))
+    return 0
+
+
+@app.command()
+def dossiers(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="TỆP_XUẤT...", help="Tệp xuất từ phần mềm một cửa: CSV (UTF-8) hoặc .xlsx."
+        ),
+    ],
+    plan: PlanOption = DEFAULT_PLAN,
+    as_of: AsOfOption = None,
+    lang: LangOption = LangOpt.vi,
+    fmt: Annotated[DossierFormat, typer.Option("--format", help="json.")] = DossierFormat.json,
+    timeliness: Annotated[
+        Rule,
+        typer.Option(
+            "--timeliness",
+            help="Cách tính tỷ lệ đúng hạn: 766 (theo Quyết định 766/QĐ-TTg) hoặc finished (chỉ "
+            "hồ sơ đã có kết quả và hồ sơ quá hạn chưa có kết quả).",
+        ),
+    ] = Rule.qd766,
+) -> None:
+    """Các chỉ số hồ sơ TTHC của kế hoạch tính từ tệp xuất của phần mềm một cửa."""
+    day = as_of_option(as_of, lang=lang.value)
+    plan_model = _load_plan(plan, lang.value)
+    request = DossierRequest(tuple(files), day, lang.value, fmt.value, timeliness.value)
+    raise typer.Exit(run_dossiers(plan_model, request))
