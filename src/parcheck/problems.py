@@ -534,13 +534,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--columns: {name!r} is no column of the export (the columns: {fields})",
     ),
     "PD011": (
-        "--columns: cần ánh xạ tên cột → tiêu đề trong tệp (Mã hồ sơ: Số hồ sơ), gặp {found}",
+        "--columns: cần ánh xạ tên cột → tiêu đề trong tệp (Mã hồ sơ: Số hồ sơ), gặp {found_vi}",
         "--columns: expected a mapping of column → header in the file (Mã hồ sơ: Số hồ sơ), "
-        "found {found}",
+        "found {found_en}",
     ),
     "PD012": (
         "--columns: cột {field!r} được ánh xạ hai lần",
         "--columns: the column {field!r} is mapped twice",
+    ),
+    "PD013": (
+        "dấu ngoặc kép mở ô ở đây không được đóng: phần còn lại của tệp thành một ô",
+        "the quote that opens a cell here is never closed: the rest of the file would be one cell",
     ),
     # a row of the export that is not counted (listed with its row, never dropped)
     "PD020": ("thiếu {field}", "{field} missing"),

@@ -36,7 +36,9 @@ PROGRESS_FROM = 32 * 1024 * 1024  # bytes: a shorter read shows no progress
 
 
 class DossierFormat(StrEnum):
+    table = "table"
     json = "json"
+    markdown = "markdown"
 
 
 class Rule(StrEnum):
@@ -51,6 +53,8 @@ class DossierRequest:
     lang: str
     fmt: str
     rule: str
+    columns: Path | None = None
+    show: int = 10
 
 
 def intake_limit(plan: Plan, lang: str) -> float:
@@ -121,8 +125,9 @@ def run_dossiers(plan: Plan, request: DossierRequest) -> int:
     from parcheck.render import dossiers as reporter
 
     limit = intake_limit(plan, request.lang)
+    renamed = _column_map(request.columns, request.lang)
     try:
-        exports = open_exports(request.files)
+        exports = open_exports(request.files, renamed)
         with _progress(sum(e.size for e in exports), request.lang) as progress:
             result = read_dossiers(
                 exports, WorkCalendar(plan.calendar), limit, request.as_of, request.rule, progress
@@ -130,8 +135,27 @@ def run_dossiers(plan: Plan, request: DossierRequest) -> int:
     except ExportError as exc:
         raise stop([exc.problem], request.lang) from None
     lang: Lang = "en" if request.lang == "en" else "vi"
-    sys.stdout.write(reporter.render_json(result, lang))
+    if request.fmt == "json":
+        sys.stdout.write(reporter.render_json(result, lang))
+    elif request.fmt == "markdown":
+        sys.stdout.write(reporter.render_markdown(result, lang, request.show))
+    else:
+        from parcheck.cli.status import _width
+
+        sys.stdout.write(reporter.render_table(result, lang, request.show, _width()))
     return 0
+
+
+def _column_map(path: Path | None, lang: str) -> dict[str, str] | None:
+    """`--columns map.yaml` read, or exit 2 with every problem in it."""
+    if path is None:
+        return None
+    from parcheck.dossiers.columns import read_column_map
+
+    found = read_column_map(str(path))
+    if isinstance(found, list):
+        raise stop(found, lang)
+    return found
 
 
 @app.command()
@@ -145,7 +169,9 @@ def dossiers(
     plan: PlanOption = DEFAULT_PLAN,
     as_of: AsOfOption = None,
     lang: LangOption = LangOpt.vi,
-    fmt: Annotated[DossierFormat, typer.Option("--format", help="json.")] = DossierFormat.json,
+    fmt: Annotated[
+        DossierFormat, typer.Option("--format", help="table, json hoặc markdown.")
+    ] = DossierFormat.table,
     timeliness: Annotated[
         Rule,
         typer.Option(
@@ -154,9 +180,28 @@ def dossiers(
             "hồ sơ đã có kết quả và hồ sơ quá hạn chưa có kết quả).",
         ),
     ] = Rule.qd766,
+    columns: Annotated[
+        Path | None,
+        typer.Option(
+            "--columns",
+            metavar="TỆP",
+            help="Tệp YAML đặt tên cột khác: Mã hồ sơ: Số hồ sơ (mỗi dòng một cột).",
+        ),
+    ] = None,
+    show: Annotated[
+        int,
+        typer.Option(
+            "--show",
+            min=0,
+            metavar="SỐ_HỒ_SƠ",
+            help="Bảng và markdown: liệt kê tối đa ngần này hồ sơ mỗi mục.",
+        ),
+    ] = 10,
 ) -> None:
     """Các chỉ số hồ sơ TTHC của kế hoạch tính từ tệp xuất của phần mềm một cửa."""
     day = as_of_option(as_of, lang=lang.value)
     plan_model = _load_plan(plan, lang.value)
-    request = DossierRequest(tuple(files), day, lang.value, fmt.value, timeliness.value)
+    request = DossierRequest(
+        tuple(files), day, lang.value, fmt.value, timeliness.value, columns, show
+    )
     raise typer.Exit(run_dossiers(plan_model, request))

@@ -144,6 +144,7 @@ METAVARS = {
     "SỐ_NGÀY": "DAYS",
     "TỆP_KẾ_HOẠCH": "PLAN",
     "TỆP_XUẤT": "EXPORT",
+    "SỐ_HỒ_SƠ": "COUNT",
 }
 _CLICK_METAVARS = {"[OPTIONS]": "[TÙY_CHỌN]", "COMMAND [ARGS]...": "LỆNH [ĐỐI_SỐ]..."}
 _METAVAR = re.compile(r"\b[^\W\d_a-z]+(?:_[^\W\d_a-z]+)*\b")
@@ -252,8 +253,14 @@ EN: dict[str, str] = {
         "Cách tính tỷ lệ đúng hạn: 766 (theo Quyết định 766/QĐ-TTg) hoặc finished (chỉ hồ sơ "
         "đã có kết quả và hồ sơ quá hạn chưa có kết quả)."
     ): (
-        "How the on-time rate is counted: 766 (the Prime Minister's Decision 766) or finished (finished "
-        "dossiers and overdue open ones only)."
+        "How the on-time rate is counted: 766 (the Prime Minister's Decision 766) or "
+        "finished (finished dossiers and overdue open ones only)."
+    ),
+    "Tệp YAML đặt tên cột khác: Mã hồ sơ: Số hồ sơ (mỗi dòng một cột).": (
+        "A YAML file naming other headers, a column a line (ma_ho_so: Reference)."
+    ),
+    "Bảng và markdown: liệt kê tối đa ngần này hồ sơ mỗi mục.": (
+        "Table and markdown: list at most this many dossiers a list."
     ),
     "Các chỉ số hồ sơ TTHC của kế hoạch tính từ tệp xuất của phần mềm một cửa.": (
         "The plan's dossier figures computed from the one-stop-shop export."

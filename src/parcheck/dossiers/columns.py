@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from parcheck.plan.units import fold
+from parcheck.problems import Problem, shape_words
 
 Kind = Literal["text", "channel", "moment", "yesno", "count"]
 
@@ -130,3 +131,39 @@ def match_header(
         found = ", ".join(unmatched[:20]) + (" …" if len(unmatched) > 20 else "")
         return HeaderProblem("PD003", 0, {"missing": ", ".join(missing), "found": found or "∅"})
     return Matched(at, list(names))
+
+
+def read_column_map(path: str) -> dict[str, str] | list[Problem]:
+    """`--columns map.yaml`: each of the export's columns (by its header, key or an alias)
+    mapped to the header the file gives it, e.g. `Mã hồ sơ: Số hồ sơ`. The map, or every
+    problem with it at its line and column."""
+    from pathlib import Path
+
+    from parcheck.plan.yamldoc import YamlProblems, load
+
+    try:
+        document = load(Path(path))
+    except YamlProblems as exc:
+        return exc.problems
+    data = document.data
+    if not isinstance(data, dict):
+        return [Problem(path, 1, 1, "PD011", shape_words(type(data).__name__))]
+    bad = [k for k, v in data.items() if not isinstance(v, str)]
+    if bad:
+        return [
+            Problem(path, *document.position((k,)), "PD011", shape_words(type(data[k]).__name__))
+            for k in bad
+        ]
+    out: dict[str, str] = {}
+    problems: list[Problem] = []
+    fields = ", ".join(f.header for f in FIELDS)
+    for name, header in data.items():
+        key = field_of(str(name))
+        line, column = document.position((name,), key=True)
+        if key is None:
+            problems.append(Problem(path, line, column, "PD010", {"name": name, "fields": fields}))
+        elif key in out:
+            problems.append(Problem(path, line, column, "PD012", {"field": BY_KEY[key].header}))
+        else:
+            out[key] = header
+    return problems or out

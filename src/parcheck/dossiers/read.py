@@ -201,7 +201,7 @@ def _csv_parts(
                 truncate_ragged_lines=True,
                 raise_if_empty=False,
             )
-        except pl.exceptions.ComputeError as exc:
+        except pl.exceptions.PolarsError as exc:
             if "utf-8" in str(exc).lower():
                 raise _not_utf8(export, block, at) from None
             raise ExportError(
@@ -219,6 +219,8 @@ def _csv_parts(
             digest.update(buf)
             data = rest + buf
             cut = _cut(data, len(rest), quotes) if buf else len(data)
+            if not buf and (quotes + data.count(b'"', len(rest))) % 2:
+                raise _unclosed(export, offset, data)
             block, rest = data[:cut], data[cut:]
             quotes = rest.count(b'"')
             if block:
@@ -245,6 +247,24 @@ def _cut(data: bytes, old: int, quotes: int) -> int:
         odd ^= data.count(b'"', before, cut) % 2
         cut = before
     return cut
+
+
+def _unclosed(export: Export, at: int, data: bytes) -> ExportError:
+    """The quote that opens a cell never closed: the last quote after which the count of
+    quotes stays odd to the end of the file."""
+    odd = False
+    opened = 0
+    start = 0
+    while (found := data.find(b'"', start)) >= 0:
+        odd = not odd
+        if odd:
+            opened = found
+        start = found + 1
+    with open(export.path, "rb") as file:
+        before = file.read(at + opened)
+    line = before.count(b"\n") + 1
+    column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+    return ExportError(Problem(export.name, line, column, "PD013"))
 
 
 def _not_utf8(export: Export, block: bytes, at: int) -> ExportError:
@@ -296,17 +316,26 @@ def _open_xlsx(path: Path, name: str, size: int, renamed: Mapping[str, str] | No
             frame = head.to_polars()
         except Exception:
             raise ExportError(Problem(name, 0, 0, "PD009")) from None
-        row = next(
-            (i for i, values in enumerate(frame.iter_rows()) if any(v for v in values)), None
-        )
-        if row is None:
-            continue
-        names = [str(v or "") for v in frame.row(row)]
-        found = match_header(names, renamed)
-        if isinstance(found, HeaderProblem):
-            letter = _letter(columns[found.index].absolute_index + 1)
-            problem = Problem(name, 0, 0, found.code, found.params, cell=_cell(sheet, row, letter))
-            first = first or ExportError(problem)
+        found: Matched | None = None
+        widest: tuple[int, ExportError] | None = None  # the widest row's problem is said
+        row = 0
+        for row, values in enumerate(frame.iter_rows()):  # a title may stand above the header
+            width = sum(1 for v in values if v)
+            if not width:
+                continue
+            matched = match_header([str(v or "") for v in values], renamed)
+            if isinstance(matched, Matched):
+                found = matched
+                break
+            if widest is None or width > widest[0]:
+                letter = _letter(columns[matched.index].absolute_index + 1)
+                where = _cell(sheet, row, letter)
+                widest = (
+                    width,
+                    ExportError(Problem(name, 0, 0, matched.code, matched.params, cell=where)),
+                )
+        if found is None:
+            first = first or (widest[1] if widest else None)
             continue
         export = Export(path, name, "xlsx", found, row + 2, size, sheet)
         export.sha256 = hashlib.sha256(data).hexdigest()

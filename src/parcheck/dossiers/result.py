@@ -27,10 +27,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Fault:
-    """One thing wrong with a row: the column (its header in the file), a problem code
-    (PD020-PD039) with its message's parameters, and the cell's text."""
+    """One thing wrong with a row: the column (its name in contract §7, whatever the file
+    calls it), the file's own header for it, a problem code (PD020-PD029) with its
+    message's parameters, and the cell's value (a date as dd/mm/yyyy [HH:MM])."""
 
     column: str
+    header: str
     code: str
     params: dict[str, Any]
     value: str

@@ -325,6 +325,11 @@ def evaluate(
                 bad.with_columns(shift.alias("row"), pl.lit(number, pl.UInt16).alias("file"))
             )
             start += narrow.height
+    if not frames:  # headers only: no rows, the same columns
+        empty = pl.DataFrame({k: pl.Series(k, [], dtype=pl.String) for k in USED})
+        narrow, bad = reduce_block(empty, as_of)
+        where = (pl.lit(0, pl.Int64).alias("row"), pl.lit(0, pl.UInt16).alias("file"))
+        frames, cells = [narrow.with_columns(*where)], [bad.with_columns(*where)]
     every = pl.concat(frames).drop("index").filter(~pl.col("blank")).drop("blank")
     del frames
     every = _mark_duplicates(every)
@@ -403,6 +408,8 @@ def _rejected(
             if not record["faults"] & bit:
                 continue
             value = _short(record.get(key))
+            if code in ("PD022", "PD025", "PD026", "PD028"):
+                value = _moment_text(value)  # the same in a CSV and in a date cell
             params: dict[str, Any] = {"field": BY_KEY[key].header, "value": value}
             if code == "PD024":
                 file, row = firsts.get(record["code"], (record["file"], 0))
@@ -410,10 +417,24 @@ def _rejected(
                 params["where"] = "" if file == record["file"] else f" ({exports[file].name})"
             elif code == "PD028":
                 params["as_of"] = as_of.strftime("%d/%m/%Y")
-            header = export.header_cell(key) if key in export.matched.at else BY_KEY[key].header
-            faults.append(Fault(header, code, params, value))
+            header = export.header_cell(key) if key in export.matched.at else ""
+            faults.append(Fault(BY_KEY[key].header, header, code, params, value))
         out.append(Rejected(export.name, record["row"], tuple(faults)))
     return tuple(out)
+
+
+def _moment_text(text: str) -> str:
+    """A date and time read by one of FORMATS, as dd/mm/yyyy HH:MM[:SS] (dd/mm/yyyy at
+    00:00): how a cell is shown whatever form the file wrote it in."""
+    for fmt in FORMATS:
+        try:
+            moment = dt.datetime.strptime(text.strip(), fmt.replace("%.f", ".%f"))
+        except ValueError:
+            continue
+        if moment.time() == dt.time(0):
+            return moment.strftime("%d/%m/%Y")
+        return moment.strftime("%d/%m/%Y %H:%M:%S" if moment.second else "%d/%m/%Y %H:%M")
+    return text
 
 
 def _short(value: Any) -> str:
@@ -480,7 +501,7 @@ def _figures(
     by_intake = dict(intakes.iter_rows())
     late_rows = late.rows()
     digitised, paused = sums.row(0)
-    absent = tuple(f.key for f in FIELDS if not f.required and f.key not in present)
+    absent = tuple(f.key for f in FIELDS if f.key in USED and f.key not in present)
     return DossierResult(
         as_of=as_of,
         sources=sources,
