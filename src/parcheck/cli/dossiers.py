@@ -118,7 +118,15 @@ def _terminal() -> bool:
         return False
 
 
+# polars' allocator (jemalloc) keeps freed pages for 10 s by default: over a million rows
+# the blocks already reduced stayed resident, some 100 MB of the peak. Returned after
+# 100 ms instead, at no measurable cost; 0 ms costs a third more CPU. Set before polars
+# loads (jemalloc reads it once); a value the user set is kept.
+ALLOCATOR = ("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0")
+
+
 def run_dossiers(plan: Plan, request: DossierRequest) -> int:
+    os.environ.setdefault(*ALLOCATOR)
     from parcheck.dossiers import open_exports, read_dossiers
     from parcheck.dossiers.read import ExportError
     from parcheck.engine.calendar import WorkCalendar
@@ -202,6 +210,12 @@ def dossiers(
     day = as_of_option(as_of, lang=lang.value)
     plan_model = _load_plan(plan, lang.value)
     request = DossierRequest(
-        tuple(files), day, lang.value, fmt.value, timeliness.value, columns, show
+        tuple(files),
+        day,
+        lang.value,
+        fmt.value,
+        timeliness.value,
+        columns,
+        show,
     )
     raise typer.Exit(run_dossiers(plan_model, request))

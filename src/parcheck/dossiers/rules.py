@@ -72,6 +72,7 @@ MOMENTS = ("submitted", "accepted", "due", "finished")
 YESNO = ("digitised", "paused", "notified", "apology")
 WORKERS = 2  # blocks parsed at once: polars lets the GIL go while it parses
 PAUSE_PARTS = ("reason", "document", "notice")
+MISSING = {bits: tuple(p for i, p in enumerate(PAUSE_PARTS) if bits >> i & 1) for bits in range(8)}
 
 # The faults a row can have, in the order a row's faults are listed: (code, field, bit).
 FAULTS: tuple[tuple[str, str], ...] = (
@@ -121,13 +122,22 @@ def _raw(frame: pl.DataFrame, key: str) -> pl.Series:
     return frame[key]
 
 
-def _parse_moments(s: pl.Series) -> tuple[pl.Series, pl.Series]:
+def rank_formats(frame: pl.DataFrame) -> dict[str, tuple[str, ...]]:
+    """For each moment column, FORMATS with those most of a sample of `frame` fits first:
+    judged once, on the first block, and used for every block."""
+    ranked = {}
+    for key in MOMENTS:
+        sample = _raw(frame, key).drop_nulls().head(500)
+        fits = {f: int(sample.str.strptime(US, f, strict=False).count()) for f in FORMATS}
+        ranked[key] = tuple(sorted(FORMATS, key=lambda f: -fits[f]))
+    return ranked
+
+
+def _parse_moments(s: pl.Series, ranked: Sequence[str] = FORMATS) -> tuple[pl.Series, pl.Series]:
     """Text in any of FORMATS → Datetime, null where none fits (31/02, N/A, 2024-13-01);
     and whether the cell holds anything but white space. The format most of a sample fits
     runs on the whole column, the others only on what is left (stripped): a failing
     strptime costs some three times a succeeding one."""
-    sample = s.drop_nulls().head(200)
-    ranked = sorted(FORMATS, key=lambda f: -int(sample.str.strptime(US, f, strict=False).count()))
     out = s.str.strptime(US, ranked[0], strict=False)
     given = s.is_not_null()
     left = out.is_null() & given
@@ -135,10 +145,12 @@ def _parse_moments(s: pl.Series) -> tuple[pl.Series, pl.Series]:
         return out, given
     rest = s.filter(left).str.strip_chars()
     parsed = rest.str.strptime(US, ranked[0], strict=False)
-    for fmt in ranked[1:]:
-        if parsed.null_count() == 0:
+    for fmt in ranked[1:]:  # each format only on what the others left
+        still = parsed.is_null()
+        if not still.any():
             break
-        parsed = parsed.fill_null(rest.str.strptime(US, fmt, strict=False))
+        at = still.arg_true()
+        parsed = parsed.scatter(at, rest.gather(at).str.strptime(US, fmt, strict=False))
     where = left.arg_true()
     return out.scatter(where, parsed), given.scatter(where, rest.str.len_bytes() > 0)
 
@@ -168,31 +180,52 @@ def _yes_no(value: str) -> str | None:
 # ----------------------------------------------------------------------------- one block
 
 
-def reduce_block(frame: pl.DataFrame, as_of: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
+def reduce_block(
+    frame: pl.DataFrame, as_of: dt.date, ranked: dict[str, tuple[str, ...]] | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """A block of rows (text columns by field key) reduced to one narrow row each: the
     faults as bits, the timeliness, what the later steps need; and, for the rows with a
     fault, their cells as written (for the messages)."""
     c = pl.col
-    raw = {key: _raw(frame, key) for key in USED}
     present = set(frame.columns)
-    blank = pl.select(pl.all_horizontal([raw[k].is_null() for k in USED])).to_series()
-    moments = {k: _parse_moments(raw[k]) for k in MOMENTS}
-    sup_text = _text(frame, "supplements")
-    t = pl.DataFrame(
-        {
-            "code": _text(frame, "code"),
-            "official": _text(frame, "official"),
-            "channel": _mapped(raw["channel"], _channel, CHANNEL),
-            **{k: moments[k][0] for k in MOMENTS},
-            **{f"{k}_text": moments[k][1] for k in MOMENTS},
-            **{k: _mapped(raw[k], _yes_no, pl.String) for k in YESNO},
-            "reason": _filled(raw["pause_reason"]),
-            "document": _filled(raw["pause_document"]),
-            "sup_text": sup_text.is_not_null(),
-            "sup": sup_text.str.replace(r"\.0+$", "").cast(pl.Int64, strict=False),
-            "blank": blank,
-        }
+    missing_columns = [pl.lit(None, pl.String).alias(k) for k in USED if k not in present]
+    if missing_columns:
+        frame = frame.with_columns(missing_columns)
+    ranked = ranked or rank_formats(frame)
+    # the few distinct values of the coded columns, folded in Python once each
+    small = ("channel", *YESNO)
+    distinct = frame.select([c(k).unique().implode() for k in small]).row(0)
+    tables = {
+        k: {v: (_channel if k == "channel" else _yes_no)(v) for v in values if v is not None}
+        for k, values in zip(small, distinct, strict=True)
+    }
+
+    def stripped(key: str) -> pl.Expr:
+        s = c(key).str.strip_chars()
+        return pl.when(s.str.len_bytes() > 0).then(s)
+
+    sup_text = stripped("supplements")
+    t = frame.select(
+        stripped("code").alias("code"),
+        stripped("official").alias("official"),
+        c("channel").replace_strict(tables["channel"], default=None, return_dtype=CHANNEL),
+        *[c(k).str.strptime(US, ranked[k][0], strict=False) for k in MOMENTS],
+        *[c(k).is_not_null().alias(f"{k}_text") for k in MOMENTS],
+        *[c(k).replace_strict(tables[k], default=None, return_dtype=pl.String) for k in YESNO],
+        c("pause_reason").str.contains(r"\S").fill_null(False).alias("reason"),
+        c("pause_document").str.contains(r"\S").fill_null(False).alias("document"),
+        sup_text.is_not_null().alias("sup_text"),
+        sup_text.str.replace(r"\.0+$", "").cast(pl.Int64, strict=False).alias("sup"),
+        pl.all_horizontal([c(k).is_null() for k in USED]).alias("blank"),
     )
+    for key in MOMENTS:  # cells the first format did not fit: the others, on those only
+        left = t[key].is_null() & t[f"{key}_text"]
+        if left.any():
+            parsed, given = _parse_moments(frame[key].filter(left), ranked[key])
+            where = left.arg_true()
+            t = t.with_columns(
+                t[key].scatter(where, parsed), t[f"{key}_text"].scatter(where, given)
+            )
     end_of = pl.lit(US_DAY - 1).cast(pl.Duration("us"))
 
     def day_only(key: str) -> pl.Expr:
@@ -274,28 +307,40 @@ def reduce_block(frame: pl.DataFrame, as_of: dt.date) -> tuple[pl.DataFrame, pl.
         (c("digitised") == "y").fill_null(False).alias("digitised"),
         pl.when(c("paused") == "y").then(missing).otherwise(None).cast(pl.UInt8).alias("pause"),
         (c("apology") == "y").fill_null(False).alias("apology"),
-        sup.cast(pl.Int64).alias("supplements"),
+        sup.clip(-1, 127).cast(pl.Int8).alias("supplements"),
     ).with_row_index("index")
-    bad = narrow.filter((c("faults") > 0) & ~c("blank"))["index"]
-    cells = pl.DataFrame({k: raw[k] for k in USED if k in present}).with_row_index("index")
-    return narrow, cells.filter(c("index").is_in(bad.implode()))
+    bad = (narrow["faults"] > 0) & ~narrow["blank"]
+    if not bad.any():
+        return narrow, frame.clear().select(present & set(USED)).with_row_index("index")
+    cells = frame.select([k for k in USED if k in present]).with_row_index("index")
+    return narrow, cells.filter(bad)
 
 
 # ----------------------------------------------------------------------------- all rows
 
 
-def _reduce_part(part: Part, as_of: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
-    return reduce_block(part(), as_of)
+def _reduce_part(
+    part: Part, as_of: dt.date, ranked: dict[str, tuple[str, ...]]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return reduce_block(part(), as_of, ranked)
 
 
 def reduce_all(
     parts: Iterator[Part], as_of: dt.date
 ) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
-    """Each part parsed and reduced, in order, at most WORKERS at once."""
+    """Each part parsed and reduced, in order, at most WORKERS at once; the date formats
+    ranked on the first."""
+    first = next(parts, None)
+    if first is None:
+        return
+    frame = first()
+    ranked = rank_formats(frame)
     with ThreadPoolExecutor(WORKERS) as pool:
         waiting: deque[Future[tuple[pl.DataFrame, pl.DataFrame]]] = deque()
+        waiting.append(pool.submit(reduce_block, frame, as_of, ranked))
+        del frame
         for part in parts:
-            waiting.append(pool.submit(_reduce_part, part, as_of))
+            waiting.append(pool.submit(_reduce_part, part, as_of, ranked))
             if len(waiting) >= WORKERS:
                 yield waiting.popleft().result()
         while waiting:
@@ -317,9 +362,13 @@ def evaluate(
     for number, export in enumerate(exports):
         start = export.first_row
         for narrow, bad in reduce_all(export.parts(progress), as_of):
-            shift = pl.col("index").cast(pl.Int64) + start
+            shift = (pl.col("index") + start).cast(pl.UInt32)
             frames.append(
-                narrow.with_columns(shift.alias("row"), pl.lit(number, pl.UInt16).alias("file"))
+                narrow.select(
+                    shift.alias("row"),
+                    pl.lit(number, pl.UInt16).alias("file"),
+                    pl.all().exclude("index"),
+                )
             )
             cells.append(
                 bad.with_columns(shift.alias("row"), pl.lit(number, pl.UInt16).alias("file"))
@@ -328,15 +377,18 @@ def evaluate(
     if not frames:  # headers only: no rows, the same columns
         empty = pl.DataFrame({k: pl.Series(k, [], dtype=pl.String) for k in USED})
         narrow, bad = reduce_block(empty, as_of)
-        where = (pl.lit(0, pl.Int64).alias("row"), pl.lit(0, pl.UInt16).alias("file"))
-        frames, cells = [narrow.with_columns(*where)], [bad.with_columns(*where)]
-    every = pl.concat(frames).drop("index").filter(~pl.col("blank")).drop("blank")
+        where = (pl.lit(0, pl.UInt32).alias("row"), pl.lit(0, pl.UInt16).alias("file"))
+        frames = [narrow.drop("index").with_columns(*where)]
+        cells = [bad.with_columns(*where)]
+    every = pl.concat(frames, rechunk=False)
     del frames
-    every = _mark_duplicates(every)
+    if every["blank"].any():
+        every = every.filter(~pl.col("blank"))
+    every = every.drop("blank")
+    every = every.with_columns(_mark_duplicates(every["code"], every["faults"]))
     names = [e.name for e in exports]
     present = set().union(*(e.matched.at for e in exports))
     rejected = _rejected(every, cells, exports, as_of)
-    counted = every.filter(pl.col("faults") == 0).drop("faults")
     per_file = (
         every.group_by("file")
         .agg(pl.len().alias("rows"), (pl.col("faults") > 0).sum().alias("bad"))
@@ -355,28 +407,23 @@ def evaluate(
         )
         for i, e in enumerate(exports)
     )
-    del every
-    return _figures(counted, names, present, calendar, limit_hours, as_of, rule, sources, rejected)
+    counted = sum(s.counted for s in sources)
+    return _figures(
+        every, counted, names, present, calendar, limit_hours, as_of, rule, sources, rejected
+    )
 
 
-def _mark_duplicates(every: pl.DataFrame) -> pl.DataFrame:
-    """A code already on an earlier row (of any file) is a duplicate on every later row.
+def _mark_duplicates(code: pl.Series, faults: pl.Series) -> pl.Series:
+    """`faults` with DUPLICATE on every row whose code is on an earlier row (of any file).
     Hashes first (cheap on a million rows); codes compared only where a hash repeats."""
-    code = every["code"]
     hashes = code.hash(seed=7)
     again = ~hashes.is_first_distinct() & code.is_not_null()
     if not again.any():
-        return every
-    repeated = hashes.filter(again).unique()
-    suspects = every.select("row", "file", "code").filter(
-        hashes.is_in(repeated.implode()) & code.is_not_null()
-    )
-    later = suspects.filter(~pl.col("code").is_first_distinct()).select("file", "row")
-    flagged = later.with_columns(pl.lit(DUPLICATE, pl.UInt32).alias("dup"))
-    every = every.join(flagged, on=["file", "row"], how="left", maintain_order="left")
-    return every.with_columns((pl.col("faults") | pl.col("dup").fill_null(0)).alias("faults")).drop(
-        "dup"
-    )
+        return faults
+    suspects = hashes.is_in(hashes.filter(again).unique().implode()) & code.is_not_null()
+    where = suspects.arg_true()
+    later = where.filter(~code.gather(where).is_first_distinct())
+    return faults.scatter(later, faults.gather(later) | DUPLICATE)
 
 
 def _rejected(
@@ -446,7 +493,8 @@ def _short(value: Any) -> str:
 
 
 def _figures(
-    counted: pl.DataFrame,
+    every: pl.DataFrame,
+    counted: int,
     names: list[str],
     present: set[str],
     calendar: WorkCalendar,
@@ -458,55 +506,58 @@ def _figures(
 ) -> DossierResult:
     c = pl.col
     limit = round(limit_hours * 3600)
-    online = counted.filter(c("online")).select("file", "row", "code", "submitted", "accepted")
+    named = c("file").replace_strict(dict(enumerate(names)), return_dtype=pl.String)
+    lazy = every.lazy().filter(c("faults") == 0)  # the counted rows, never copied whole
+    online = (
+        lazy.filter(c("online") & ("accepted" in present))
+        .select("file", "row", "code", "submitted", "accepted")
+        .collect()
+    )  # without the column, no acceptance is known: the intake is not judged
     clock = WorkingClock(calendar, online, as_of)
-    online = online.with_columns(
-        clock.seconds(c("submitted")).alias("from"),
-        clock.seconds(c("accepted")).alias("to"),
-    ).with_columns(
-        (c("to").fill_null(clock.end_of_as_of) - c("from")).alias("spent"),
-    )
-    intake = online.with_columns(
-        pl.when(c("spent") > limit)
-        .then(pl.lit("late"))
-        .when(c("to").is_not_null())
-        .then(pl.lit("ok"))
-        .otherwise(pl.lit("pending"))
-        .alias("intake")
+    spent = (
+        clock.seconds(c("accepted")).fill_null(clock.end_of_as_of) - clock.seconds(c("submitted"))
+    ).alias("spent")
+    intake = online.lazy().select(
+        named,
+        "row",
+        "code",
+        spent,
+        c("accepted").is_not_null().alias("accepted"),
+        "submitted",
+        c("accepted").alias("accepted_at"),
     )
     late_status = c("status").is_in(["late", "open_late"])
-    lazy = counted.lazy()
     queries = [
         lazy.group_by("status").len(),
-        intake.lazy().group_by("intake").len(),
-        intake.lazy()
-        .filter(c("intake") == "late")
-        .select("file", "row", "code", "spent", c("to").is_not_null().alias("accepted"))
-        .sort("file", "row"),
+        intake.select(
+            (c("spent") > limit).sum().alias("late"),
+            ((c("spent") <= limit) & c("accepted")).sum().alias("ok"),
+        ),
+        intake.filter(c("spent") > limit).with_columns(c("spent") / 3600),
+        intake.filter((c("spent") <= limit) & ~c("accepted")).with_columns(c("spent") / 3600),
         lazy.group_by("official").agg(
             (c("finished") | (c("status") == "open_late")).sum().alias("handled"),
             late_status.sum().alias("late"),
         ),
-        lazy.filter(late_status)
-        .select("file", "row", "code", "status", "apology")
-        .sort("file", "row"),
+        lazy.filter(late_status).select(named, "row", "code", c("status").cast(pl.String)),
+        lazy.filter(late_status & ~c("apology")).select(named, "row", "code"),
         lazy.select(c("digitised").sum(), c("pause").is_not_null().sum()),
-        lazy.filter(c("pause") > 0).select("file", "row", "code", "pause").sort("file", "row"),
-        lazy.filter(c("supplements") > 1)
-        .select("file", "row", "code", "supplements")
-        .sort("file", "row"),
+        lazy.filter(c("pause") > 0).select(named, "row", "code", "pause"),
+        lazy.filter(c("supplements") > 1).select(named, "row", "code", "supplements"),
     ]
-    statuses, intakes, slow, officials, late, sums, pauses, supplements = pl.collect_all(queries)
+    found = pl.collect_all(queries)
+    statuses, intakes, slow, waiting, officials, late, unapologised, sums, pauses, supplements = (
+        found
+    )
     by_status = dict(statuses.iter_rows())
-    by_intake = dict(intakes.iter_rows())
-    late_rows = late.rows()
+    late_intake, ok_intake = intakes.row(0)
     digitised, paused = sums.row(0)
     absent = tuple(f.key for f in FIELDS if f.key in USED and f.key not in present)
     return DossierResult(
         as_of=as_of,
         sources=sources,
-        rows=counted.height + len(rejected),
-        counted=counted.height,
+        rows=counted + len(rejected),
+        counted=counted,
         rejected=rejected,
         timeliness=Timeliness(
             rule=rule,
@@ -515,50 +566,31 @@ def _figures(
             late=by_status.get("late", 0),
             open_late=by_status.get("open_late", 0),
             open=by_status.get("open", 0),
-            late_dossiers=tuple(
-                LateDossier(names[f], r, code, str(s)) for f, r, code, s, _ in late_rows
-            ),
+            late_dossiers=tuple(map(LateDossier._make, late.iter_rows())),
         ),
         intake=Intake(
             limit_hours,
             online.height,
-            by_intake.get("ok", 0),
-            by_intake.get("late", 0),
-            by_intake.get("pending", 0),
-            tuple(
-                SlowIntake(names[f], r, code, spent / 3600, accepted)
-                for f, r, code, spent, accepted in slow.iter_rows()
-            ),
+            ok_intake or 0,
+            late_intake or 0,
+            online.height - (ok_intake or 0) - (late_intake or 0),
+            tuple(map(SlowIntake._make, slow.iter_rows())),
+            tuple(map(SlowIntake._make, waiting.iter_rows())),
         ),
         officials=tuple(
-            Official(name, handled, n)
-            for name, handled, n in sorted(officials.iter_rows(), key=lambda o: o[0])
+            Official(str(name), handled, n)
+            for name, handled, n in sorted(officials.iter_rows(), key=lambda o: str(o[0]))
         ),
-        digitised=Digitised(
-            digitised if "digitised" in present else 0,
-            counted.height if "digitised" in present else 0,
-        ),
+        digitised=Digitised(digitised, counted) if "digitised" in present else Digitised(0, 0),
         pauses=Pauses(
             paused,
-            tuple(
-                PauseFault(
-                    names[f],
-                    r,
-                    code,
-                    tuple(p for i, p in enumerate(PAUSE_PARTS) if bits & (1 << i)),
-                )
-                for f, r, code, bits in pauses.iter_rows()
-            ),
+            tuple(PauseFault(f, r, code, MISSING[bits]) for f, r, code, bits in pauses.iter_rows()),
         ),
         apologies=Apologies(
-            len(late_rows),
-            ()
-            if "apology" not in present
-            else tuple(Dossier(names[f], r, code) for f, r, code, _, ok in late_rows if not ok),
+            late.height,
+            () if "apology" not in present else tuple(map(Dossier._make, unapologised.iter_rows())),
         ),
-        supplements=tuple(
-            Supplemented(names[f], r, code, n) for f, r, code, n in supplements.iter_rows()
-        ),
+        supplements=tuple(map(Supplemented._make, supplements.iter_rows())),
         absent=absent,
     )
 
@@ -594,11 +626,11 @@ class WorkingClock:
         self.before = pl.Series("before", before, dtype=pl.Int64)
         self.worked = pl.Series("worked", worked, dtype=pl.Boolean)
         self.end_of_as_of = before[(as_of - self.first).days + 1]
+        self.day_zero = (self.first - dt.date(1970, 1, 1)).days
 
     def seconds(self, moment: pl.Expr) -> pl.Expr:
         us = moment.cast(pl.Int64)
-        first = (self.first - dt.date(1970, 1, 1)).days
-        index = us // US_DAY - first
+        index = us // US_DAY - self.day_zero
         of_day = (us % US_DAY) // 1_000_000
         inside = pl.sum_horizontal(
             [(of_day - start).clip(0, end - start) for start, end in self.spans]

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from parcheck.dossiers.result import STATUSES, Dossier, DossierResult, Rejected
+from parcheck.dossiers.result import STATUSES, DossierResult, Listed, Rejected
 from parcheck.problems import Lang, Problem
 from parcheck.render.markdown import markdown_table, md_cell
 from parcheck.safety.text import json_document, no_commands, one_line
@@ -18,7 +18,7 @@ def reason(rejected: Rejected, lang: Lang, index: int = 0) -> str:
     return Problem(rejected.file, rejected.row, 0, fault.code, fault.params).message(lang)
 
 
-def _dossier(d: Dossier) -> dict[str, Any]:
+def _dossier(d: Listed) -> dict[str, Any]:
     return {"file": d.file, "row": d.row, "code": d.code}
 
 
@@ -115,7 +115,7 @@ def as_data(result: DossierResult, lang: Lang) -> dict[str, Any]:
             "missing": [_dossier(d) for d in result.apologies.missing],
         },
         "supplements": {
-            "over_once": [{**_dossier(d), "count": d.count} for d in result.supplements],
+            "over_once": [{**_dossier(d), "count": d.times} for d in result.supplements],
         },
         "absent_columns": list(result.absent),
     }
@@ -239,7 +239,7 @@ class Section:
     lines: list[tuple[str, str, str]]
 
 
-def _where(d: Dossier | Rejected, many: bool, lang: Lang) -> str:
+def _where(d: Listed | Rejected, many: bool, lang: Lang) -> str:
     return f"{d.file}:{d.row}" if many else word("row", lang, row=d.row)
 
 
@@ -327,7 +327,7 @@ def sections(result: DossierResult, lang: Lang, show: int) -> list[Section]:
         (
             "list.supplements",
             [
-                (_where(d, many, lang), d.code, word("times", lang, count=d.count))
+                (_where(d, many, lang), d.code, word("times", lang, count=d.times))
                 for d in result.supplements[:show]
             ],
         ),
