@@ -55,6 +55,8 @@ class DossierRequest:
     rule: str
     columns: Path | None = None
     show: int = 10
+    write_metrics: Path | None = None
+    plan_path: Path | None = None
 
 
 def intake_limit(plan: Plan, lang: str) -> float:
@@ -143,6 +145,18 @@ def run_dossiers(plan: Plan, request: DossierRequest) -> int:
     except ExportError as exc:
         raise stop([exc.problem], request.lang) from None
     lang: Lang = "en" if request.lang == "en" else "vi"
+    if request.write_metrics is not None:
+        from parcheck.safety.files import write_output
+
+        kinds: dict[str, str] = {
+            check.id: str(check.kind)
+            for section in plan.sections
+            for task in section.tasks
+            for check in task.checks
+        }
+        inputs = [*request.files, *(p for p in (request.plan_path, request.columns) if p)]
+        text = reporter.render_metrics(result, plan.id, kinds)
+        write_output(text, request.write_metrics, inputs, request.lang)
     if request.fmt == "json":
         sys.stdout.write(reporter.render_json(result, lang))
     elif request.fmt == "markdown":
@@ -205,6 +219,15 @@ def dossiers(
             help="Bảng và markdown: liệt kê tối đa ngần này hồ sơ mỗi mục.",
         ),
     ] = 10,
+    write_metrics: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-metrics",
+            metavar="TỆP",
+            help="Ghi thêm tệp số liệu (YAML) cho status và report: III.6, III.5, III.4.b, "
+            "III.4.c–e, I.4.b, kèm SHA-256 và số dòng của tệp xuất.",
+        ),
+    ] = None,
 ) -> None:
     """Các chỉ số hồ sơ TTHC của kế hoạch tính từ tệp xuất của phần mềm một cửa."""
     day = as_of_option(as_of, lang=lang.value)
@@ -217,5 +240,7 @@ def dossiers(
         timeliness.value,
         columns,
         show,
+        write_metrics,
+        plan,
     )
     raise typer.Exit(run_dossiers(plan_model, request))

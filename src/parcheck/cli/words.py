@@ -262,6 +262,13 @@ EN: dict[str, str] = {
     "Bảng và markdown: liệt kê tối đa ngần này hồ sơ mỗi mục.": (
         "Table and markdown: list at most this many dossiers a list."
     ),
+    (
+        "Ghi thêm tệp số liệu (YAML) cho status và report: III.6, III.5, III.4.b, III.4.c–e, "
+        "I.4.b, kèm SHA-256 và số dòng của tệp xuất."
+    ): (
+        "Also write a metrics file (YAML) for status and report: III.6, III.5, III.4.b, "
+        "III.4.c–e, I.4.b, stamped with the export's SHA-256 and row counts."
+    ),
     "Các chỉ số hồ sơ TTHC của kế hoạch tính từ tệp xuất của phần mềm một cửa.": (
         "The plan's dossier figures computed from the one-stop-shop export."
     ),

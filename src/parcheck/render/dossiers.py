@@ -3,6 +3,7 @@ Markdown. Renderers return text and never print."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from parcheck.dossiers.result import STATUSES, DossierResult, Listed, Rejected
 from parcheck.problems import Lang, Problem
 from parcheck.render.markdown import markdown_table, md_cell
-from parcheck.safety.text import json_document, no_commands, one_line
+from parcheck.safety.text import json_document, no_commands, one_line, yaml_scalar
 
 
 def reason(rejected: Rejected, lang: Lang, index: int = 0) -> str:
@@ -434,3 +435,101 @@ def render_markdown(result: DossierResult, lang: Lang, show: int = 10) -> str:
         if section.total > len(section.lines):
             out += ["", md_cell(word("more", lang, more=section.total - len(section.lines)))]
     return "\n".join(out) + "\n"
+
+
+# ----------------------------------------------------------------------------- metrics
+
+MAX_EVENTS = 10_000  # what a metrics file holds for one event check (figures/values.py)
+
+
+def _moment(moment: dt.datetime) -> str:
+    """An event's moment as a metrics file writes it: a day known by its date only (its
+    end, 23:59:59.999999, for an acceptance) as the date, else the date and time."""
+    if moment.time() in (dt.time.min, dt.time.max):
+        return moment.date().isoformat()
+    return moment.strftime("%Y-%m-%d %H:%M:%S" if moment.second else "%Y-%m-%d %H:%M")
+
+
+def metrics_values(result: DossierResult, kinds: dict[str, str]) -> dict[str, str]:
+    """Each check of the plan this export gives a figure for → its value as YAML text
+    (flow style): III.6 and III.5 as ratios; the intake rule (III.4.b, an event check) as
+    its events late or still open; the counts of III.4.c-e; I.4.b the officials at 10 % or
+    more. A check the plan has not, of another kind, or whose column the export lacks is
+    left out."""
+    absent = set(result.absent)
+    t = result.timeliness
+    out: dict[str, str] = {}
+
+    def put(check: str, kind: str, text: str) -> None:
+        if kinds.get(check) == kind:
+            out[check] = text if text.startswith("\n") else " " + text
+
+    def note(text: str) -> str:
+        return yaml_scalar(text)
+
+    if t.denominator:
+        words = word("statuses", "vi", **{s: getattr(t, s) for s in STATUSES})
+        rule = word(f"rule.{t.rule}", "vi")
+        put(
+            "III.6",
+            "threshold",
+            f"{{numerator: {t.numerator}, denominator: {t.denominator}, "
+            f"note: {note(f'{rule}: {words}')}}}",
+        )
+    if "digitised" not in absent and result.digitised.total:
+        d = result.digitised
+        put("III.5", "threshold", f"{{numerator: {d.count}, denominator: {d.total}}}")
+    if "accepted" not in absent and result.intake.checked:
+        put("III.4.b", "event", _intake_events(result))
+    if "supplements" not in absent:
+        put("III.4.c", "threshold", str(len(result.supplements)))
+    if "apology" not in absent:
+        put("III.4.d", "threshold", str(len(result.apologies.missing)))
+    if "paused" not in absent:
+        put("III.4.e", "threshold", str(len(result.pauses.violations)))
+    flagged = [o.name for o in result.officials if o.flagged]
+    text = "số công chức có từ 10% hồ sơ trễ hạn trở lên theo tệp xuất; chưa đối chiếu xếp loại" + (
+        f": {', '.join(flagged[:20])}" + (" …" if len(flagged) > 20 else "") if flagged else ""
+    )
+    put("I.4.b", "threshold", f"{{value: {len(flagged)}, note: {note(text)}}}")
+    return out
+
+
+def _intake_events(result: DossierResult) -> str:
+    """The online dossiers late or still waiting, as events (the verdict of the others,
+    accepted in time, is met already): late first, at most MAX_EVENTS."""
+    intake = result.intake
+    events = [(d.submitted, d.accepted_at, d.code) for d in intake.late_dossiers]
+    events += [(d.submitted, None, d.code) for d in intake.pending_dossiers]
+    lines = []
+    for start, done, code in events[:MAX_EVENTS]:
+        item = f"start: {yaml_scalar(_moment(start))}"
+        if done is not None:
+            item += f", done: {yaml_scalar(_moment(done))}"
+        lines.append(f"      - {{{item}, ref: {yaml_scalar(code)}}}")
+    if not lines:
+        return " {events: []}"
+    return "\n    events:\n" + "\n".join(lines)
+
+
+def render_metrics(result: DossierResult, plan_id: str, kinds: dict[str, str]) -> str:
+    """A metrics snapshot (YAML) of the plan's checks this export gives figures for,
+    stamped with each export file's SHA-256 and row counts."""
+    lines = [
+        "# parcheck dossiers --write-metrics: figures computed from the one-stop-shop export.",
+        f"plan: {yaml_scalar(plan_id)}",
+        f"as_of: {result.as_of.isoformat()}",
+        "source: " + yaml_scalar("parcheck dossiers: " + ", ".join(s.path for s in result.sources)),
+        "export:",
+    ]
+    for s in result.sources:
+        lines.append(
+            f"  - {{path: {yaml_scalar(s.path)}, format: {s.format}, "
+            + (f"sheet: {yaml_scalar(s.sheet)}, " if s.sheet else "")
+            + f'sha256: "{s.sha256}", rows: {s.rows}, counted: {s.counted}, '
+            f"rejected: {s.rejected}}}"
+        )
+    lines.append("values:")
+    for check, value in metrics_values(result, kinds).items():
+        lines.append(f"  {yaml_scalar(check)}:{value}")
+    return "\n".join(lines) + "\n"
