@@ -104,3 +104,36 @@ def test_a_stamp_that_is_not_one_is_said(run_cli: RunCli, tmp_path: Path) -> Non
     assert "m.yaml:4:14: error PM002 giá trị của 'export[0].sha256'" in result.stdout
     assert "m.yaml:4:25: error PM002 giá trị của 'export[0].rows'" in result.stdout
     assert "m.yaml:4:29: error PM008 trường không có trong mẫu: 'sheets'" in result.stdout
+
+
+def test_the_report_names_the_offending_dossiers_in_an_annex(run_cli: RunCli) -> None:
+    result = run_cli(
+        "report", "--plan", PLAN, "--month", "2024-05", "--dossiers", FIXTURE / "export.csv"
+    )
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    annex = text[text.index("## Phụ lục: hồ sơ TTHC tính đến hết ngày 25/05/2024") :]
+    # by hand: at the 25th C01-C05, C09, C10 are open past due, C07 finished late (17/05 >
+    # 10/05): 7 open_late + 4 late (A05, B07, C07, C08)
+    assert "### Hồ sơ trễ hạn (11)" in annex
+    assert "| dòng 18 | H34-24-B07 | trễ hạn |" in annex
+    assert "| dòng 43 |  | số lần yêu cầu bổ sung 'hai'" in annex
+    assert run_cli("report", "--plan", PLAN, "--month", "2024-05").stdout in text
+
+
+def test_the_annex_of_an_export_that_cannot_be_read(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli(
+        "report", "--plan", PLAN, "--month", "2024-05", "--dossiers", tmp_path / "none.csv"
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"{tmp_path}/none.csv: error PC001 không tìm thấy tệp\n"
+
+
+def test_the_report_is_never_written_onto_an_export(run_cli: RunCli, tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    shutil.copy(FIXTURE / "export.csv", export)
+    result = run_cli(
+        "report", "--plan", PLAN, "--month", "2024-05", "--dossiers", export, "-o", export
+    )
+    assert result.exit_code == 2
+    assert export.read_bytes() == (FIXTURE / "export.csv").read_bytes()

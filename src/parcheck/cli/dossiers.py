@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -28,6 +28,7 @@ from parcheck.cli.app import (
 from parcheck.errors import UsageError
 
 if TYPE_CHECKING:
+    from parcheck.dossiers.result import DossierResult
     from parcheck.plan.model import Plan
     from parcheck.problems import Lang
 
@@ -127,23 +128,37 @@ def _terminal() -> bool:
 ALLOCATOR = ("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0")
 
 
-def run_dossiers(plan: Plan, request: DossierRequest) -> int:
+def dossier_figures(
+    plan: Plan,
+    files: Sequence[Path],
+    as_of: dt.date,
+    lang: str,
+    rule: str = "766",
+    columns: Path | None = None,
+) -> DossierResult:
+    """The figures of the exports `files` at the end of `as_of`, or exit 2 with the one
+    problem of a file that cannot be read (`dossiers`, and `report --dossiers`)."""
     os.environ.setdefault(*ALLOCATOR)
     from parcheck.dossiers import open_exports, read_dossiers
     from parcheck.dossiers.read import ExportError
     from parcheck.engine.calendar import WorkCalendar
+
+    limit = intake_limit(plan, lang)
+    renamed = _column_map(columns, lang)
+    try:
+        exports = open_exports(files, renamed)
+        with _progress(sum(e.size for e in exports), lang) as progress:
+            return read_dossiers(exports, WorkCalendar(plan.calendar), limit, as_of, rule, progress)
+    except ExportError as exc:
+        raise stop([exc.problem], lang) from None
+
+
+def run_dossiers(plan: Plan, request: DossierRequest) -> int:
     from parcheck.render import dossiers as reporter
 
-    limit = intake_limit(plan, request.lang)
-    renamed = _column_map(request.columns, request.lang)
-    try:
-        exports = open_exports(request.files, renamed)
-        with _progress(sum(e.size for e in exports), request.lang) as progress:
-            result = read_dossiers(
-                exports, WorkCalendar(plan.calendar), limit, request.as_of, request.rule, progress
-            )
-    except ExportError as exc:
-        raise stop([exc.problem], request.lang) from None
+    result = dossier_figures(
+        plan, request.files, request.as_of, request.lang, request.rule, request.columns
+    )
     lang: Lang = "en" if request.lang == "en" else "vi"
     if request.write_metrics is not None:
         from parcheck.safety.files import write_output

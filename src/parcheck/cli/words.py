@@ -269,6 +269,9 @@ EN: dict[str, str] = {
         "Also write a metrics file (YAML) for status and report: III.6, III.5, III.4.b, "
         "III.4.c–e, I.4.b, stamped with the export's SHA-256 and row counts."
     ),
+    "Tệp xuất của phần mềm một cửa: thêm phụ lục nêu các hồ sơ vi phạm (lặp lại được).": (
+        "One-stop-shop exports: add an annex naming the offending dossiers (repeatable)."
+    ),
     "Các chỉ số hồ sơ TTHC của kế hoạch tính từ tệp xuất của phần mềm một cửa.": (
         "The plan's dossier figures computed from the one-stop-shop export."
     ),

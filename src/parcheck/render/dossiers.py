@@ -210,6 +210,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "code": ("Mã hồ sơ", "Dossier"),
     "note": ("Ghi chú", "Note"),
     "where": ("Dòng", "Row"),
+    "annex": (
+        "Phụ lục: hồ sơ TTHC tính đến hết ngày {day}",
+        "Annex: dossiers as of the end of {day}",
+    ),
 }
 
 
@@ -407,17 +411,21 @@ def render_table(result: DossierResult, lang: Lang, show: int = 10, width: int =
     return no_commands("\n".join(out) + "\n")
 
 
-def render_markdown(result: DossierResult, lang: Lang, show: int = 10) -> str:
-    """The same as Markdown: a heading, the figures as a table, then a table a list."""
+def render_markdown(
+    result: DossierResult, lang: Lang, show: int = 10, level: int = 1, title: str = ""
+) -> str:
+    """The same as Markdown: a heading, the figures as a table, then a table a list; from
+    heading `level` on (2 as the annex of a report, under `title`)."""
     heading = _heading(result, lang)
-    out = [f"# {md_cell(heading[0])}", ""]
-    out += [md_cell(line) + "  " for line in heading[1:]]
+    top, sub = "#" * level, "#" * (level + 1)
+    out = [f"{top} {md_cell(title or heading[0])}", ""]
+    out += [md_cell(line) + "  " for line in heading[(0 if title else 1) :]]
     out.append("")
     rows = [(a.strip(), b) for a, b in figures(result, lang)]
     out += markdown_table([word("figure", lang), word("value", lang)], rows)
     flagged = [o for o in result.officials if o.flagged]
     if flagged:
-        out += ["", f"## {md_cell(word('officials', lang))}", ""]
+        out += ["", f"{sub} {md_cell(word('officials', lang))}", ""]
         head = [word(k, lang) for k in ("official", "handled", "late", "share")]
         out += markdown_table(
             head,
@@ -429,12 +437,21 @@ def render_markdown(result: DossierResult, lang: Lang, show: int = 10) -> str:
         if len(flagged) > show:
             out += ["", md_cell(word("more", lang, more=len(flagged) - show))]
     for section in sections(result, lang, show):
-        out += ["", f"## {md_cell(section.title)} ({section.total})", ""]
+        out += ["", f"{sub} {md_cell(section.title)} ({section.total})", ""]
         head = [word("where", lang), word("code", lang), word("note", lang)]
         out += markdown_table(head, [list(line) for line in section.lines])
         if section.total > len(section.lines):
             out += ["", md_cell(word("more", lang, more=section.total - len(section.lines)))]
     return "\n".join(out) + "\n"
+
+
+def render_annex(result: DossierResult, lang: Lang, fmt: str, width: int, show: int = 50) -> str:
+    """The offending dossiers as the annex of the monthly report (`report --dossiers`)."""
+    title = word("annex", lang, day=result.as_of.strftime("%d/%m/%Y"))
+    if fmt == "markdown":
+        return "\n" + render_markdown(result, lang, show, level=2, title=title)
+    rule = "─" * min(width, 80)
+    return f"\n{rule}\n{title}\n{rule}\n" + render_table(result, lang, show, width)
 
 
 # ----------------------------------------------------------------------------- metrics
