@@ -165,6 +165,16 @@ def test_markdown_tables_stay_tables(run_cli: RunCli) -> None:
     assert "| dòng 37 |  | Ngày nộp: '31/02/2024 08:00'" in result.stdout
 
 
+def test_rows_that_leave_out_their_empty_last_cells(run_cli: RunCli, tmp_path: Path) -> None:
+    """Some exporters end a row at its last filled cell: the cells left out are empty."""
+    export = tmp_path / "short.csv"
+    rows = ["A2,Trực tiếp,02/05/2024 08:00", "A1,Trực tiếp,02/05/2024 08:00,20/05/2024,X"]
+    export.write_text("\n".join([HEADER + ",Số hóa", *rows]) + "\n", encoding="utf-8")
+    found = figures(run_cli, export)
+    assert (found["rows"], found["counted"]) == (2, 1)
+    assert [f["code"] for f in found["rejected"][0]["faults"]] == ["PD020", "PD020"]
+
+
 def test_only_a_header_is_no_dossier(run_cli: RunCli, tmp_path: Path) -> None:
     export = tmp_path / "empty.csv"
     export.write_text(HEADER + "\n", encoding="utf-8")
@@ -220,6 +230,11 @@ def _bad_workbook(folder: Path) -> Path:
             "a.csv",
             (HEADER + "\nA1,2,15/03/2024 10:00,22/03/2024,Nguy").encode() + b"\xe1n\n",
             "a.csv:2:38: error PD002",
+        ),
+        (
+            "a.csv",
+            (HEADER + "," * 1000 + "\n").encode(),
+            "a.csv:1:1: error PD014 dòng tiêu đề có 1005",
         ),
         ("a.xls", b"\xd0\xcf\x11\xe0 old", "a.xls: error PD001"),
         ("a.xlsx", b"PK\x03\x04 not a zip", "a.xlsx: error PD009"),

@@ -546,6 +546,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dấu ngoặc kép mở ô ở đây không được đóng: phần còn lại của tệp thành một ô",
         "the quote that opens a cell here is never closed: the rest of the file would be one cell",
     ),
+    "PD014": (
+        "dòng tiêu đề có {found} cột, quá {limit}: không phải tệp xuất của phần mềm một cửa",
+        "the header row has {found} columns, more than {limit}: not a one-stop-shop export",
+    ),
     # a row of the export that is not counted (listed with its row, never dropped)
     "PD020": ("thiếu {field}", "{field} missing"),
     "PD021": (

@@ -37,6 +37,7 @@ XLSX_UNPACKED = 1024 * MB  # what the members of a workbook may declare, unpacke
 BLOCK = 8 * MB  # bytes of CSV handed to one parse
 HEAD_LIMIT = 1 * MB  # the header line is found in the first megabyte
 HEAD_ROWS = 10  # a sheet's header is one of its first rows
+MAX_COLUMNS = 1000  # an export has a few dozen; a parse of 300,000 would be slow for nothing
 EXCEL = frozenset({".xlsx", ".xlsm"})
 NOT_READ = frozenset({".xls", ".ods", ".xlsb", ".numbers"})
 
@@ -145,6 +146,8 @@ def _open_csv(path: Path, name: str, size: int, renamed: Mapping[str, str] | Non
         raise ExportError(Problem(name, 1, column, "PD002", {"reason": "Windows-1258?"})) from None
     separator = ";" if _outside_quotes(text, ";") > _outside_quotes(text, ",") else ","
     names = next(csv.reader([text], delimiter=separator), [])
+    if len(names) > MAX_COLUMNS:
+        raise ExportError(Problem(name, 1, 1, "PD014", {"found": len(names), "limit": MAX_COLUMNS}))
     found = match_header(names, renamed)
     if isinstance(found, HeaderProblem):
         column = _cell_column(text, separator, found.index)
@@ -198,7 +201,8 @@ def _csv_parts(
                 has_header=False,
                 schema=schema,
                 columns=columns,
-                truncate_ragged_lines=True,
+                truncate_ragged_lines=True,  # cells past the header's width: ignored
+                missing_columns="insert",  # a short row (its empty last cells left out)
                 raise_if_empty=False,
             )
         except pl.exceptions.PolarsError as exc:
@@ -339,25 +343,30 @@ def _open_xlsx(path: Path, name: str, size: int, renamed: Mapping[str, str] | No
             continue
         export = Export(path, name, "xlsx", found, row + 2, size, sheet)
         export.sha256 = hashlib.sha256(data).hexdigest()
-        export._parts = lambda _progress, i=index, r=row, m=found: _xlsx_parts(reader, i, r, m)
+        export._parts = lambda _progress, i=index, r=row, m=found: _xlsx_parts(
+            reader, name, i, r, m
+        )
         return export
     if first is not None:
         raise first
     raise ExportError(Problem(name, 0, 0, "PD005"))
 
 
-def _xlsx_parts(reader: Any, index: int, row: int, matched: Matched) -> Iterator[Part]:
+def _xlsx_parts(reader: Any, name: str, index: int, row: int, matched: Matched) -> Iterator[Part]:
     used = [(key, matched.at[key]) for key in USED if key in matched.at]
 
     def load() -> pl.DataFrame:
-        sheet = reader.load_sheet(
-            index,
-            header_row=None,
-            skip_rows=row + 1,
-            use_columns=[i for _, i in used],
-            dtypes="string",
-        )
-        frame: pl.DataFrame = sheet.to_polars()
+        try:
+            sheet = reader.load_sheet(
+                index,
+                header_row=None,
+                skip_rows=row + 1,
+                use_columns=[i for _, i in used],
+                dtypes="string",
+            )
+            frame: pl.DataFrame = sheet.to_polars()
+        except Exception:  # fastexcel's own errors: a damaged sheet
+            raise ExportError(Problem(name, 0, 0, "PD009")) from None
         return frame.rename(dict(zip(frame.columns, [k for k, _ in used], strict=True)))
 
     yield load
