@@ -37,6 +37,7 @@ XLSX_UNPACKED = 1024 * MB  # what the members of a workbook may declare, unpacke
 BLOCK = 8 * MB  # bytes of CSV handed to one parse
 HEAD_LIMIT = 1 * MB  # the header line is found in the first megabyte
 HEAD_ROWS = 10  # a sheet's header is one of its first rows
+MAX_RECORD = 16 * MB  # a dossier's row is a few hundred bytes: past this, a quote never closed
 MAX_COLUMNS = 1000  # an export has a few dozen; a parse of 300,000 would be slow for nothing
 EXCEL = frozenset({".xlsx", ".xlsm"})
 NOT_READ = frozenset({".xls", ".ods", ".xlsb", ".numbers"})
@@ -213,20 +214,25 @@ def _csv_parts(
             ) from None
         return frame.rename(names)
 
-    with open(export.path, "rb") as file:
+    read = 0
+    with os.fdopen(_open_regular(export.path, export.name), "rb") as file:
         head = file.read(body)
         digest.update(head)
         rest = b""
         quotes = 0  # the quotes in `rest`, which starts at a record's start
         while True:
             buf = file.read(BLOCK)
+            read += len(buf)
+            if read > CSV_LIMIT:  # the file grew since it was measured
+                raise ExportError(Problem(export.name, 0, 0, "PF002", {"limit": CSV_LIMIT // MB}))
             digest.update(buf)
             data = rest + buf
+            in_data = quotes + buf.count(b'"')
             cut = _cut(data, len(rest), quotes) if buf else len(data)
-            if not buf and (quotes + data.count(b'"', len(rest))) % 2:
-                raise _unclosed(export, offset, data)
+            if (not buf and in_data % 2) or (not cut and len(data) > MAX_RECORD):
+                raise _unclosed(export, offset, data)  # never closed, or no record this long
             block, rest = data[:cut], data[cut:]
-            quotes = rest.count(b'"')
+            quotes = in_data - block.count(b'"')
             if block:
                 yield partial(parse, block, offset)
                 offset += len(block)
@@ -299,9 +305,12 @@ def _open_xlsx(path: Path, name: str, size: int, renamed: Mapping[str, str] | No
     if size > XLSX_LIMIT:
         raise ExportError(Problem(name, 0, 0, "PF002", {"limit": XLSX_LIMIT // MB}))
     try:
-        data = path.read_bytes()
+        with os.fdopen(_open_regular(path, name), "rb") as file:
+            data = file.read(XLSX_LIMIT + 1)
     except OSError as exc:
         raise ExportError(Problem(name, 0, 0, "PC002", os_reasons(exc))) from None
+    if len(data) > XLSX_LIMIT:  # the file grew since it was measured
+        raise ExportError(Problem(name, 0, 0, "PF002", {"limit": XLSX_LIMIT // MB}))
     _bounded_zip(name, data)
     import fastexcel
 

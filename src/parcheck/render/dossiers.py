@@ -370,7 +370,9 @@ def _heading(result: DossierResult, lang: Lang) -> list[str]:
 
 def render_table(result: DossierResult, lang: Lang, show: int = 10, width: int = 80) -> str:
     """Plain text at `width` columns: the figures, the flagged officials, then the
-    offending dossiers by rule, each list cut at `show` lines with a count of the rest."""
+    offending dossiers by rule, each list cut at `show` lines with a count of the rest.
+    Narrower than 40 columns (COLUMNS=1), it is laid out at 40."""
+    width = max(width, 40)
 
     def fit(text: str) -> str:  # the parts from the file are made one line before
         text = text.rstrip()
