@@ -228,11 +228,11 @@ def _csv_parts(
             digest.update(buf)
             data = rest + buf
             in_data = quotes + buf.count(b'"')
-            cut = _cut(data, len(rest), quotes) if buf else len(data)
+            cut = _cut(data, len(rest), in_data) if buf else len(data)
             if (not buf and in_data % 2) or (not cut and len(data) > MAX_RECORD):
                 raise _unclosed(export, offset, data)  # never closed, or no record this long
             block, rest = data[:cut], data[cut:]
-            quotes = in_data - block.count(b'"')
+            quotes = rest.count(b'"') if cut else in_data  # `rest` is a partial line
             if block:
                 yield partial(parse, block, offset)
                 offset += len(block)
@@ -245,11 +245,12 @@ def _csv_parts(
 
 def _cut(data: bytes, old: int, quotes: int) -> int:
     """The end of the last whole record in `data` (after a line end outside quotes), or 0.
-    `data[:old]` held no such line end and `quotes` quotes; only the rest is scanned, once."""
+    `data[:old]` held no such line end; `quotes` is the count of quotes in all of `data`.
+    Only the bytes after the cut are counted again (a partial line, as a rule)."""
     cut = data.rfind(b"\n") + 1
     if cut <= old:
         return 0
-    odd = (quotes + data.count(b'"', old, cut)) % 2
+    odd = (quotes - data.count(b'"', cut)) % 2
     while odd:
         before = data.rfind(b"\n", old, cut - 1) + 1
         if before <= old:
