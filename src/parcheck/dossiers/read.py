@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 CSV_LIMIT = 1024 * MB
 XLSX_LIMIT = 64 * MB
 XLSX_UNPACKED = 1024 * MB  # what the members of a workbook may declare, unpacked, in all
-BLOCK = 8 * MB  # bytes of CSV handed to one parse
+BLOCK = 16 * MB  # bytes of CSV handed to one parse (8 MB: 0.1 s more CPU on 1M rows; 32 MB: more)
 HEAD_LIMIT = 1 * MB  # the header line is found in the first megabyte
 HEAD_ROWS = 10  # a sheet's header is one of its first rows
 MAX_RECORD = 16 * MB  # a dossier's row is a few hundred bytes: past this, a quote never closed
