@@ -107,14 +107,6 @@ DUPLICATE = BIT[("PD024", "code")]
 # ----------------------------------------------------------------------------- values
 
 
-def _text(frame: pl.DataFrame, key: str) -> pl.Series:
-    """A column stripped, blank as null; all null when the file has no such column."""
-    if key not in frame.columns:
-        return pl.Series(key, [None] * frame.height, dtype=pl.String)
-    s = frame[key].str.strip_chars()
-    return s.set(s.str.len_bytes() == 0, None).alias(key)
-
-
 def _raw(frame: pl.DataFrame, key: str) -> pl.Series:
     """A column as read (an empty cell is null); all null when the file has no such column."""
     if key not in frame.columns:
@@ -153,18 +145,6 @@ def _parse_moments(s: pl.Series, ranked: Sequence[str] = FORMATS) -> tuple[pl.Se
         parsed = parsed.scatter(at, rest.gather(at).str.strptime(US, fmt, strict=False))
     where = left.arg_true()
     return out.scatter(where, parsed), given.scatter(where, rest.str.len_bytes() > 0)
-
-
-def _mapped(s: pl.Series, meaning: Callable[[str], str | None], dtype: Any) -> pl.Series:
-    """A low-cardinality column mapped through `meaning` of its distinct values (folded in
-    Python once each); a value `meaning` does not know becomes null."""
-    table = {v: meaning(v) for v in s.unique().drop_nulls().to_list()}
-    return s.replace_strict(table, default=None, return_dtype=dtype)
-
-
-def _filled(s: pl.Series) -> pl.Series:
-    """Whether each cell holds more than white space."""
-    return s.str.contains(r"\S").fill_null(False)
 
 
 def _channel(value: str) -> str | None:
