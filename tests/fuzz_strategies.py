@@ -781,6 +781,44 @@ FILE_NAMES = (
 file_names = st.sampled_from(FILE_NAMES)
 
 
+# --- one-stop-shop exports -----------------------------------------------------------------
+
+# fmt: off
+EXPORT_HEADERS = (
+    "Mã hồ sơ,Kênh nộp,Ngày nộp,Ngày tiếp nhận,Hạn trả kết quả,Ngày có kết quả,Cán bộ xử lý,"
+    "Số hóa,Tạm dừng,Lý do tạm dừng,Văn bản tạm dừng,Đã thông báo,Phiếu xin lỗi,"
+    "Số lần yêu cầu bổ sung",
+    "MaHoSo;KenhThucHien;NgayNopHoSo;NgayTiepNhan;NgayHenTra;NgayKetThucXuLy;NguoiXuLy",
+    "ma_ho_so,kenh_nop,ngay_nop,han_tra_ket_qua,can_bo_xu_ly,MaHoSo", "Mã hồ sơ,Kênh nộp", "",
+)
+EXPORT_CELLS = (
+    "Trực tuyến", "Trực tiếp", "Bưu chính công ích", "1", "2", "3", "Fax", "Có", "Không", "x",
+    "15/03/2024 16:00", "16/03/2024", "2024-05-04 09:00:00", "2024-05-04T09:00", "31/02/2024",
+    "26/04/24 10:00", "15/03/1999 08:00", "9999-12-31", "0", "2", "-1", "2.0", "hai", " ", "",
+    '"', '""', "a\nb", "\r", "H34-1", "H34-1", "Nguyễn Văn An", "\x00", "1e9", "00:00",
+)
+# fmt: on
+
+
+@st.composite
+def exports(draw: st.DrawFn) -> bytes:
+    """A one-stop-shop export as CSV: a header (the contract's, the portal's, broken) and
+    rows of likely and unlikely cells, separated and encoded as a clumsy exporter does."""
+    delimiter = draw(st.sampled_from((",", ";", ",", "\t")))
+    header = draw(st.sampled_from(EXPORT_HEADERS)).replace(",", delimiter).replace(";", delimiter)
+    width = header.count(delimiter) + 1
+    cells = st.one_of(st.sampled_from(EXPORT_CELLS), texts, dates)
+    rows = draw(st.lists(st.lists(cells, min_size=0, max_size=width + 2), max_size=12))
+    newline = draw(st.sampled_from(("\n", "\r\n", "\n", "\r")))
+    if draw(st.booleans()):
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=delimiter, lineterminator=newline).writerows(rows)
+        body = buffer.getvalue()
+    else:
+        body = "".join(delimiter.join(row) + newline for row in rows)
+    return encode(header + newline + body, draw(st.sampled_from(ENCODINGS)))
+
+
 # --- command lines -------------------------------------------------------------------------
 
 # Workspace-relative paths the command lines name (tests/test_fuzz.py builds the workspace).
@@ -796,6 +834,11 @@ METRICS_PATHS = (
     "empty", "missing", "plans/kh2024.yaml", "/dev/null", "",
 )
 OUTPUT_PATHS = ("out/report.md", "out/report.md", "out/calendar.ics", "out", "out/missing/x.md", "")
+EXPORT_PATHS = (
+    "exports/export.csv", "exports/export-portal.csv", "exports/export.xlsx", "gen/export.csv",
+    "gen/export.csv", "gen/export.csv", "metrics/2024-11-25.yaml", "plans/kh2024.yaml",
+    "missing.csv", "empty", "/dev/null", "",
+)
 CAREFUL_PLANS = (
     "plans/kh2024.yaml", "small/engine.yaml", "small/minimal.yaml", "mutated/plan.yaml",
 )
@@ -813,6 +856,11 @@ ONTO_INPUTS = {
         ("--metrics", "metrics/2024-11-25.yaml", "-o", "metrics/2024-11-25.yaml"),
         ("--metrics", "metrics", "-o", "metrics/2024-11-25.yaml"),
         ("--metrics", "gen/figures.yaml", "-o", "gen/figures.yaml"),
+    ),
+    "dossiers": (
+        ("exports/export.csv", "--write-metrics", "exports/export.csv"),
+        ("--plan", "plans/kh2024.yaml", "--write-metrics", "plans/kh2024.yaml"),
+        ("gen/export.csv", "--write-metrics", "gen/export.csv"),
     ),
     "calendar": (
         ("--plan", "plans/kh2024.yaml", "--ics", "plans/kh2024.yaml"),
@@ -838,6 +886,7 @@ FORMATS_OF = {
     "validate": ("text", "json", "github"),
     "status": ("table", "json", "markdown"),
     "report": ("markdown", "terminal"),
+    "dossiers": ("table", "json", "markdown"),
 }
 SCHEMAS = ("plan", "metrics", "plan", "x", "", "PLAN")
 # Each command's options; an option listed twice is drawn twice as often.
@@ -852,6 +901,10 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "-o", "--output",
     ),
     "calendar": ("--plan", "--from", "--to", "--unit", "--lang", "--ics"),
+    "dossiers": (
+        "--plan", "--as-of", "--as-of", "--lang", "--format", "--timeliness", "--show",
+        "--write-metrics",
+    ),
     "template": ("--plan", "--as-of", "--as-of"),
     "schema": (),
 }
@@ -899,6 +952,12 @@ def _careful_value(draw: st.DrawFn, plan: PlanFacts, command: str, option: str) 
         return draw(st.sampled_from(("vi", "en")))
     if option == "--by":
         return draw(st.sampled_from(("section", "unit")))
+    if option == "--timeliness":
+        return draw(st.sampled_from(("766", "finished")))
+    if option == "--show":
+        return str(draw(st.integers(0, 100)))
+    if option == "--write-metrics":
+        return "out/dossiers.yaml"
     return draw(st.sampled_from(("out/report.md", "out/calendar.ics")))
 
 
@@ -935,6 +994,10 @@ def _any_value(draw: st.DrawFn, plan: PlanFacts, option: str) -> str:
         return draw(st.sampled_from(("vi", "en", "EN", "fr", "")))
     if option == "--by":
         return draw(st.sampled_from(("section", "unit", "x")))
+    if option == "--timeliness":
+        return draw(st.sampled_from(("766", "finished", "FINISHED", "", "765")))
+    if option == "--show":
+        return draw(st.sampled_from(("0", "1", "-1", "abc", "10000000000000000000000", "")))
     return draw(st.sampled_from(OUTPUT_PATHS))
 
 
@@ -955,6 +1018,11 @@ def command_lines(draw: st.DrawFn, plan: PlanFacts, plan_lines: Sequence[str]) -
     if command == "validate":
         paths = CAREFUL_PLANS if careful else PLAN_PATHS
         args.extend(draw(st.lists(st.sampled_from(paths), max_size=2)))
+    if command == "dossiers":
+        paths = EXPORT_PATHS[:6] if careful else EXPORT_PATHS
+        args.extend(
+            draw(st.lists(st.sampled_from(paths), min_size=1 if careful else 0, max_size=2))
+        )
     options = COMMANDS.get(command, ("--plan",))
     for _ in range(draw(st.integers(0, 6)) if options else 0):
         option = draw(st.sampled_from(options))
@@ -969,7 +1037,11 @@ def command_lines(draw: st.DrawFn, plan: PlanFacts, plan_lines: Sequence[str]) -
         else:
             args.extend((option, value))
     dated = any(a.startswith(("--as-of", "--month")) for a in args)
-    if command in {"status", "report", "template"} and not dated and draw(st.integers(0, 3)):
+    if (
+        command in {"status", "report", "template", "dossiers"}
+        and not dated
+        and draw(st.integers(0, 3))
+    ):
         args.extend(("--as-of", "2024-11-25"))  # mostly a date a test may fix
     if not careful and draw(st.integers(0, 9)) == 0:
         args.insert(draw(st.integers(0, len(args))), draw(st.sampled_from(STRAY)))
@@ -980,6 +1052,8 @@ def command_lines(draw: st.DrawFn, plan: PlanFacts, plan_lines: Sequence[str]) -
     run = Run(args)
     if any("mutated/plan.yaml" in a for a in args):
         run.files["mutated/plan.yaml"] = draw(mutated_plans(plan_lines))
+    if any(a == "gen/export.csv" for a in args):
+        run.files["gen/export.csv"] = draw(exports())
     if any("gen/figures" in a or a == "gen" for a in args):
         if careful:
             run.files["gen/figures.yaml"] = draw(fitting_metrics_yaml(plan)).encode()

@@ -408,7 +408,7 @@ def test_a_metrics_file_reports_its_first_hundred_problems_then_a_count(
     assert (
         problem_lines(result.stdout, "PM008")[-1]
         == f"{path}:102:1: error PM008 unknown field: 'x99' (the fields that fit: plan, as_of, "
-        "source, values)"
+        "source, export, values)"
     )
     assert problem_lines(result.stdout, "PM017") == [
         f"{path}: error PM017 900 more problems in the file, not listed "

@@ -342,13 +342,14 @@ def test_a_commands_option_with_no_command_says_whose_it_is(run_cli: RunCli) -> 
     bare = run_cli("--plan")
     assert bare.exit_code == 2 and "không có tùy chọn" not in bare.stderr
     assert bare.stderr.splitlines()[-1] == (
-        "Lỗi: --plan là tùy chọn của lệnh calendar, report, status, template, validate: ghi "
-        "kèm tên lệnh, ví dụ parcheck status --plan TỆP"
+        "Lỗi: --plan là tùy chọn của lệnh calendar, dossiers, report, status, template, validate: "
+        "ghi kèm tên lệnh, ví dụ parcheck status --plan TỆP"
     )
     english = run_cli("--lang", "en", "--format", "json")
     assert english.exit_code == 2 and "No such option" not in english.stderr
     assert english.stderr.splitlines()[-1] == (
-        "Error: --format is an option of the commands report, status, template, validate: "
+        "Error: --format is an option of the commands dossiers, report, status, template, "
+        "validate: "
         "write it with the command, e.g. parcheck status --format <table|json|markdown>"
     )
     ics = run_cli("--lang", "en", "--ics", "x.ics")

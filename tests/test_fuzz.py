@@ -16,6 +16,7 @@ readers and the command line. The strategies are in tests/fuzz_strategies.py.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import shutil
 import traceback
@@ -38,6 +39,7 @@ from tests.fuzz_strategies import (
     PlanFacts,
     Run,
     command_lines,
+    exports,
     file_names,
     metrics_files,
     mutated_plans,
@@ -172,6 +174,28 @@ def test_the_metrics_readers_answer_on_any_file(
         assert path.read_bytes() == raw, path
 
 
+@FUZZ
+@given(exports(), st.dates(dt.date(2023, 1, 1), dt.date(2025, 12, 31)))
+def test_the_export_reader_answers_on_any_file(scratch: Path, raw: bytes, day: dt.date) -> None:
+    """An export of likely and unlikely cells, headers and encodings is read into figures
+    (every row counted or rejected) or one problem; nothing escapes, the file is unchanged."""
+    from parcheck.dossiers import open_exports, read_dossiers
+    from parcheck.dossiers.read import ExportError
+    from parcheck.engine.calendar import WorkCalendar
+
+    path = scratch / "export.csv"
+    path.write_bytes(raw)
+    with time_limit(LIMIT):
+        try:
+            result = read_dossiers(open_exports([path]), WorkCalendar(SOURCE_PLAN.calendar), 8, day)
+        except ExportError as exc:
+            _one_line([exc.problem])
+        else:
+            assert result.rows == result.counted + len(result.rejected)
+            assert result.rows == sum(s.rows for s in result.sources)
+    assert path.read_bytes() == raw
+
+
 # --- 3. the command line -------------------------------------------------------------------
 
 
@@ -191,6 +215,9 @@ class Workspace:
             "mutated/plan.yaml": PLAN,
             "gen/figures.yaml": DATA / "metrics" / "engine-2024-11-25.yaml",
             "gen/figures.csv": DATA / "metrics" / "ok.csv",
+            "exports/export.csv": DATA / "dossiers" / "export.csv",
+            "exports/export-portal.csv": DATA / "dossiers" / "export-portal.csv",
+            "exports/export.xlsx": DATA / "dossiers" / "export.xlsx",
         }
         for path in sorted((ROOT / "metrics").glob("*.yaml")):
             sources[f"metrics/{path.name}"] = path

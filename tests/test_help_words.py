@@ -120,9 +120,10 @@ MISTAKES = [
     ),
     (
         ["xyz"],
-        "Lỗi: không có lệnh 'xyz'. Các lệnh: calendar, report, schema, status, template, validate.",
-        "Error: No such command 'xyz'. Commands: calendar, report, schema, status, template, "
-        "validate.",
+        "Lỗi: không có lệnh 'xyz'. Các lệnh: calendar, dossiers, report, schema, status, "
+        "template, validate.",
+        "Error: No such command 'xyz'. Commands: calendar, dossiers, report, schema, status, "
+        "template, validate.",
     ),
     (
         ["status", "--as-off", "2024-11-25"],

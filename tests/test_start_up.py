@@ -35,6 +35,8 @@ NEVER = {
     "parcheck.figures.csv",  # only when a CSV is read (the shipped figures are YAML)
     "csv",
     "rich.console",  # off a terminal the table is written as plain text
+    "polars",  # only `parcheck dossiers` reads the one-stop-shop export
+    "fastexcel",
 }
 
 

@@ -561,6 +561,102 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "chỉ tiêu đếm {unit} phải là số nguyên từ 0 trở lên, gặp {value}",
         "a target that counts {unit} must be a whole number of 0 or more, found {value}",
     ),
+    # the one-stop-shop export (`parcheck dossiers`): a file that cannot be read at all
+    "PD001": (
+        "không đọc được tệp dạng {suffix}: hãy lưu thành .xlsx hoặc CSV UTF-8",
+        "cannot read a {suffix} file: save it as .xlsx or CSV UTF-8",
+    ),
+    "PD002": (
+        "tệp không phải UTF-8 ({reason}): trong Excel chọn Lưu thành › CSV UTF-8",
+        "the file is not UTF-8 ({reason}): in Excel choose Save As › CSV UTF-8",
+    ),
+    "PD003": (
+        "thiếu cột bắt buộc: {missing} (các cột có: {found}); cột mang tên khác thì chỉ ra "
+        "bằng --columns",
+        "required column missing: {missing} (columns found: {found}); name other headers "
+        "with --columns",
+    ),
+    "PD004": (
+        "hai cột cùng là {field!r}: {first!r} và {second!r}; hãy đổi tên một cột hoặc chỉ "
+        "rõ bằng --columns",
+        "two columns are both {field!r}: {first!r} and {second!r}; rename one or say which "
+        "with --columns",
+    ),
+    "PD005": ("tệp không có dòng tiêu đề", "the file has no header row"),
+    "PD006": (
+        "các dòng kết thúc bằng CR (kiểu Mac cũ): hãy lưu lại thành CSV UTF-8",
+        "lines end in CR only (old Mac style): save the file again as CSV UTF-8",
+    ),
+    "PD007": (
+        "dòng đầu dài hơn {limit} MB: không phải tệp CSV xuất từ phần mềm một cửa",
+        "the first line is longer than {limit} MB: not a CSV export of the one-stop shop",
+    ),
+    "PD008": ("không đọc được CSV: {reason}", "cannot read the CSV: {reason}"),
+    "PD009": (
+        "không đọc được bảng tính .xlsx (tệp hỏng, có mật khẩu hoặc định dạng khác): hãy "
+        "mở rồi lưu lại bằng Excel",
+        "cannot read the .xlsx workbook (damaged, password-protected or another format): "
+        "open it and save it again in Excel",
+    ),
+    "PD010": (
+        "--columns: {name!r} không phải cột nào của tệp xuất (các cột: {fields})",
+        "--columns: {name!r} is no column of the export (the columns: {fields})",
+    ),
+    "PD011": (
+        "--columns: cần ánh xạ tên cột → tiêu đề trong tệp (Mã hồ sơ: Số hồ sơ), gặp {found_vi}",
+        "--columns: expected a mapping of column → header in the file (Mã hồ sơ: Số hồ sơ), "
+        "found {found_en}",
+    ),
+    "PD012": (
+        "--columns: cột {field!r} được ánh xạ hai lần",
+        "--columns: the column {field!r} is mapped twice",
+    ),
+    "PD013": (
+        "dấu ngoặc kép mở ô ở đây không được đóng: phần còn lại của tệp thành một ô",
+        "the quote that opens a cell here is never closed: the rest of the file would be one cell",
+    ),
+    "PD014": (
+        "dòng tiêu đề có {found} cột, quá {limit}: không phải tệp xuất của phần mềm một cửa",
+        "the header row has {found} columns, more than {limit}: not a one-stop-shop export",
+    ),
+    # a row of the export that is not counted (listed with its row, never dropped)
+    "PD020": ("thiếu {field}", "{field} missing"),
+    "PD021": (
+        "{field}: {value!r} không phải ngày (dd/mm/yyyy [HH:MM[:SS]] hoặc yyyy-mm-dd)",
+        "{field}: {value!r} is not a date (dd/mm/yyyy [HH:MM[:SS]] or yyyy-mm-dd)",
+    ),
+    "PD022": (
+        "{field}: {value!r} có năm ngoài khoảng 2000–2100",
+        "{field}: {value!r} has a year outside 2000–2100",
+    ),
+    "PD023": (
+        "kênh nộp {value!r} không rõ (Trực tuyến, Trực tiếp, Bưu chính công ích hoặc 2, 1, 3)",
+        "unknown channel {value!r} (Trực tuyến, Trực tiếp, Bưu chính công ích or 2, 1, 3)",
+    ),
+    "PD024": (
+        "mã hồ sơ {value!r} trùng với dòng {first}{where}",
+        "the dossier code {value!r} is also on row {first}{where}",
+    ),
+    "PD025": (
+        "ngày có kết quả {value} trước ngày nộp",
+        "finished on {value}, before it was submitted",
+    ),
+    "PD026": (
+        "ngày tiếp nhận {value} trước ngày nộp",
+        "accepted on {value}, before it was submitted",
+    ),
+    "PD027": (
+        "số lần yêu cầu bổ sung {value!r} không phải số nguyên từ 0 trở lên",
+        "the number of supplement requests {value!r} is not a whole number of 0 or more",
+    ),
+    "PD028": (
+        "nộp sau ngày tính {as_of} ({value})",
+        "submitted after the as-of date {as_of} ({value})",
+    ),
+    "PD029": (
+        "{field}: {value!r} không phải Có hoặc Không",
+        "{field}: {value!r} is not Có or Không (yes or no)",
+    ),
 }
 
 # A check's kind as a Vietnamese message says it (`là tiêu chí định kỳ`); an English one

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-COMMANDS = ("calendar", "report", "schema", "status", "template", "validate")
+COMMANDS = ("calendar", "dossiers", "report", "schema", "status", "template", "validate")
 
 __all__ = ["COMMANDS", "app", "main"]
 

@@ -37,6 +37,7 @@ from parcheck.safety.files import shown
 if TYPE_CHECKING:
     from parcheck.figures import Snapshot
     from parcheck.plan.model import Plan
+    from parcheck.problems import Lang
 
 
 class ReportFormat(StrEnum):
@@ -54,6 +55,7 @@ class ReportRequest:
     plan_path: str
     plan_digest: str
     inputs: tuple[Path, ...] = ()  # the files read: the output may not replace one
+    dossiers: tuple[Path, ...] = ()  # one-stop-shop exports: their offenders in an annex
 
 
 def run_report(plan: Plan, snapshots: Sequence[Snapshot], request: ReportRequest) -> None:
@@ -83,10 +85,23 @@ def run_report(plan: Plan, snapshots: Sequence[Snapshot], request: ReportRequest
         color = to_terminal and not os.environ.get("NO_COLOR")
         width = shutil.get_terminal_size((100, 24)).columns if request.output is None else 100
         text = render_terminal(data, request.lang, width, color)
+    if request.dossiers:
+        text += _annex(plan, request)
     if request.output is None:
         sys.stdout.write(text)
     else:
         write_output(text, request.output, request.inputs, request.lang)
+
+
+def _annex(plan: Plan, request: ReportRequest) -> str:
+    """The annex naming the offending dossiers of the exports, at the report's date."""
+    from parcheck.cli.dossiers import dossier_figures
+    from parcheck.render.dossiers import render_annex
+
+    lang: Lang = "en" if request.lang == "en" else "vi"
+    result = dossier_figures(plan, request.dossiers, request.as_of, request.lang)
+    width = shutil.get_terminal_size((100, 24)).columns if request.output is None else 100
+    return render_annex(result, lang, request.fmt, width)
 
 
 @app.command()
@@ -111,6 +126,15 @@ def report(
         Path | None,
         typer.Option("-o", "--output", metavar="TỆP", help="Ghi ra tệp này (ghi trọn một lần)."),
     ] = None,
+    dossiers: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--dossiers",
+            metavar="TỆP_XUẤT",
+            help="Tệp xuất của phần mềm một cửa: thêm phụ lục nêu các hồ sơ vi phạm (lặp lại "
+            "được).",
+        ),
+    ] = None,
 ) -> None:
     """Báo cáo tháng: việc đỏ trước, việc có nguy cơ cùng tốc độ cần đạt, việc đến hạn
     trong 30 ngày, đơn vị cần nhắc gửi số liệu, và từng chỉ tiêu theo tháng."""
@@ -123,8 +147,11 @@ def report(
     )
     plan_model, read, digest = load_inputs(plan, metrics, lang.value, day)
     folders = metrics_paths(metrics)
-    inputs = (plan, *read.paths, *(f for f in folders if f.is_dir()))
-    request = ReportRequest(day, lang.value, fmt.value, unit, output, shown(plan), digest, inputs)
+    exports = tuple(dossiers or ())
+    inputs = (plan, *read.paths, *(f for f in folders if f.is_dir()), *exports)
+    request = ReportRequest(
+        day, lang.value, fmt.value, unit, output, shown(plan), digest, inputs, exports
+    )
     try:
         run_report(plan_model, read.snapshots, request)
     except (LimitError, SelectionError) as exc:

@@ -143,6 +143,8 @@ METAVARS = {
     "KẾT_QUẢ": "STATUS",
     "SỐ_NGÀY": "DAYS",
     "TỆP_KẾ_HOẠCH": "PLAN",
+    "TỆP_XUẤT": "EXPORT",
+    "SỐ_HỒ_SƠ": "COUNT",
 }
 _CLICK_METAVARS = {"[OPTIONS]": "[TÙY_CHỌN]", "COMMAND [ARGS]...": "LỆNH [ĐỐI_SỐ]..."}
 _METAVAR = re.compile(r"\b[^\W\d_a-z]+(?:_[^\W\d_a-z]+)*\b")
@@ -251,6 +253,35 @@ EN: dict[str, str] = {
     "Nhóm bảng theo mục hoặc theo đơn vị.": "Group the table by section or unit.",
     "Kết quả của mọi chỉ tiêu trong kế hoạch tại một ngày; mã thoát 1 khi chạm mức --fail-on.": (
         "A verdict for every check of the plan on a date; exit 1 when --fail-on is reached."
+    ),
+    "Tệp xuất từ phần mềm một cửa: CSV (UTF-8) hoặc .xlsx.": (
+        "Exports of the one-stop-shop software: CSV (UTF-8) or .xlsx."
+    ),
+    (
+        "Cách tính tỷ lệ đúng hạn: 766 (theo Quyết định 766/QĐ-TTg) hoặc finished (chỉ hồ sơ "
+        "đã có kết quả và hồ sơ quá hạn chưa có kết quả)."
+    ): (
+        "How the on-time rate is counted: 766 (the Prime Minister's Decision 766) or "
+        "finished (finished dossiers and overdue open ones only)."
+    ),
+    "Tệp YAML đặt tên cột khác: Mã hồ sơ: Số hồ sơ (mỗi dòng một cột).": (
+        "A YAML file naming other headers, a column a line (ma_ho_so: Reference)."
+    ),
+    "Bảng và markdown: liệt kê tối đa ngần này hồ sơ mỗi mục.": (
+        "Table and markdown: list at most this many dossiers a list."
+    ),
+    (
+        "Ghi thêm tệp số liệu (YAML) cho status và report: III.6, III.5, III.4.b, III.4.c–e, "
+        "I.4.b, kèm SHA-256 và số dòng của tệp xuất."
+    ): (
+        "Also write a metrics file (YAML) for status and report: III.6, III.5, III.4.b, "
+        "III.4.c–e, I.4.b, stamped with the export's SHA-256 and row counts."
+    ),
+    "Tệp xuất của phần mềm một cửa: thêm phụ lục nêu các hồ sơ vi phạm (lặp lại được).": (
+        "One-stop-shop exports: add an annex naming the offending dossiers (repeatable)."
+    ),
+    "Các chỉ số hồ sơ TTHC của kế hoạch tính từ tệp xuất của phần mềm một cửa.": (
+        "The plan's dossier figures computed from the one-stop-shop export."
     ),
     "In mẫu số liệu cho một ngày: mọi mã chỉ tiêu với loại, mục tiêu và hạn.": (
         "Print a metrics skeleton for a date: every check id with its kind, target and due date."

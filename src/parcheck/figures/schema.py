@@ -109,6 +109,24 @@ def metrics_schema() -> dict[str, Any]:
             "plan": {"type": "string", "description": "the plan's id, e.g. kh2024"},
             "as_of": date | {"description": "the day the figures describe"},
             "source": {"type": ["string", "null"], "description": "who collected them"},
+            "export": {
+                "type": "array",
+                "description": "the one-stop-shop export files the figures were computed from "
+                "(written by `parcheck dossiers --write-metrics`); provenance only",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {
+                        "path": {"type": "string", "description": "the file as named"},
+                        "format": {"enum": ["csv", "xlsx"]},
+                        "sheet": {"type": ["string", "null"], "description": "the sheet read"},
+                        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                        "rows": {"type": "integer", "minimum": 0, "description": "dossier rows"},
+                        "counted": {"type": "integer", "minimum": 0},
+                        "rejected": {"type": "integer", "minimum": 0},
+                    },
+                },
+            },
             "values": {
                 "type": "object",
                 "description": "check id → value",

@@ -14,7 +14,53 @@ from parcheck.problems import FileProblems, Later, Problem, Severity, clip, fiel
 
 # The codes whose `field` is named in words with its key (`ngày bắt đầu (start)`).
 _FIELDS = frozenset({"PM007", "PM030"})
-_TOP_FITS = fields_fit(("plan", "as_of", "source", "values"))
+_TOP_FITS = fields_fit(("plan", "as_of", "source", "export", "values"))
+
+# `export`: the export files a snapshot was computed from (`parcheck dossiers
+# --write-metrics`), each by its path, format, sheet, SHA-256 and row counts. Provenance
+# only: no verdict reads it.
+EXPORT_FIELDS = frozenset({"path", "format", "sheet", "sha256", "rows", "counted", "rejected"})
+
+
+def export_problems(raw: Any) -> list[tuple[tuple[Any, ...], str, dict[str, Any]]]:
+    """What is wrong with an `export` stamp: it is a list of mappings of EXPORT_FIELDS,
+    `sha256` 64 hexadecimal digits, the counts whole numbers of 0 or more."""
+    if raw is None:
+        return []
+    fits = {
+        "id": "export",
+        "kind": "export stamp",
+        "kind_vi": "dấu tệp xuất",
+        "fits": "[{path, sha256, rows, counted, rejected}]",
+    }
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        return [(("export",), "PM002", fits)]
+    out: list[tuple[tuple[Any, ...], str, dict[str, Any]]] = []
+    for i, item in enumerate(raw):
+        for key, value in item.items():
+            where = ("export", i, key)
+            fits["id"] = f"export[{i}].{key}"
+            if key not in EXPORT_FIELDS:
+                out.append(
+                    (
+                        where,
+                        "PM008",
+                        {"field": clip(key), "fits": fields_fit(tuple(sorted(EXPORT_FIELDS)))},
+                    )
+                )
+            elif (
+                key in ("rows", "counted", "rejected")
+                and (isinstance(value, bool) or not isinstance(value, int) or value < 0)
+            ) or (
+                key == "sha256"
+                and not (
+                    isinstance(value, str)
+                    and len(value) == 64
+                    and all(c in "0123456789abcdef" for c in value)
+                )
+            ):
+                out.append((where, "PM002", dict(fits)))
+    return out
 
 
 def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
@@ -62,8 +108,10 @@ def read_yaml(name: str, raw: bytes, checks: PlanChecks) -> FileRead:
         problems.add(Later(severity, make))
 
     for key in data:
-        if key not in {"plan", "as_of", "source", "values"}:
+        if key not in {"plan", "as_of", "source", "export", "values"}:
             problem((key,), "PM008", key=True, field=clip(key), fits=_TOP_FITS)
+    for where, code, params in export_problems(data.get("export")):
+        problem(where, code, key=code == "PM008", **params)
     if data.get("plan") is not None and str(data["plan"]) != checks.plan.id:
         problem(("plan",), "PM006", found=clip(data["plan"]), plan=checks.plan.id)
     as_of: dt.date | None = None
