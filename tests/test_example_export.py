@@ -50,6 +50,8 @@ def test_status_shows_the_written_figures_as_the_checks_values(
     result = run_cli("dossiers", EXPORT, "--as-of", "2024-11-25", "--write-metrics", written)
     assert result.exit_code == 0, result.stderr
     assert "99,71 % (349/350)" in result.stdout, AGAIN
+    # no intake late or waiting: the written file says so as a person would write it
+    assert "\n  III.4.b: {events: []}\n" in written.read_text(encoding="utf-8")
     result = run_cli(
         "status", "--metrics", ROOT / "metrics", "--metrics", written, "--as-of", "2024-11-25",
         "--format", "json", "--fail-on", "never",

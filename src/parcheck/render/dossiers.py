@@ -527,7 +527,7 @@ def _intake_events(result: DossierResult) -> str:
             item += f", done: {yaml_scalar(_moment(done))}"
         lines.append(f"      - {{{item}, ref: {yaml_scalar(code)}}}")
     if not lines:
-        return " {events: []}"
+        return "{events: []}"
     return "\n    events:\n" + "\n".join(lines)
 
 
