@@ -137,3 +137,46 @@ def test_the_report_is_never_written_onto_an_export(run_cli: RunCli, tmp_path: P
     )
     assert result.exit_code == 2
     assert export.read_bytes() == (FIXTURE / "export.csv").read_bytes()
+
+
+def test_a_snapshot_written_from_hostile_names_reads_back(run_cli: RunCli, tmp_path: Path) -> None:
+    """An official's name or a dossier code with terminal controls or bidi marks in the
+    export: the snapshot holds them neutralised, so `status` reads its own tool's output."""
+    header = "ma_ho_so,kenh_nop,ngay_nop,ngay_tiep_nhan,han_tra_ket_qua,ngay_co_ket_qua,"
+    header += "can_bo_xu_ly,phieu_xin_loi"
+    rows = [
+        f"C{i}\x07,Trực tuyến,01/10/2024 08:00,,10/10/2024,11/10/2024 08:00,"
+        "\x1b[31mRED\x1b[0m\u202e,Không"
+        for i in range(3)
+    ]
+    export = tmp_path / "inj.csv"
+    export.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    snapshot = tmp_path / "m.yaml"
+    result = run_cli(
+        "dossiers", export, "--plan", PLAN, "--as-of", "2024-11-25", "--write-metrics", snapshot
+    )
+    assert result.exit_code == 0, result.stderr
+    text = snapshot.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "ref: C0}" in text and "RED" in text
+    result = run_cli("status", "--plan", PLAN, "--metrics", snapshot, "--as-of", "2024-11-25")
+    assert result.exit_code == 1 and result.stderr == "", result.stderr
+
+
+def test_an_export_with_no_dossier_reports_no_figure(run_cli: RunCli, tmp_path: Path) -> None:
+    """A header-only export counts nothing: its snapshot must not say "0 violations" (met)."""
+    export = tmp_path / "header.csv"
+    export.write_text(
+        "ma_ho_so,kenh_nop,ngay_nop,ngay_tiep_nhan,han_tra_ket_qua,ngay_co_ket_qua,"
+        "can_bo_xu_ly,phieu_xin_loi\n",
+        encoding="utf-8",
+    )
+    snapshot = tmp_path / "m.yaml"
+    result = run_cli(
+        "dossiers", export, "--plan", PLAN, "--as-of", "2024-11-25", "--write-metrics", snapshot
+    )
+    assert result.exit_code == 0, result.stderr
+    values = yaml.safe_load(snapshot.read_text(encoding="utf-8"))["values"]
+    assert values == {}, values
+    result = run_cli("validate", PLAN, "--metrics", snapshot)
+    assert result.exit_code == 0, result.stdout

@@ -480,11 +480,13 @@ def metrics_values(result: DossierResult, kinds: dict[str, str]) -> dict[str, st
     out: dict[str, str] = {}
 
     def put(check: str, kind: str, text: str) -> None:
+        if not t.counted:  # no dossier counted: "0 violations" would be a guess, not a figure
+            return
         if kinds.get(check) == kind:
             out[check] = text if text.startswith("\n") else " " + text
 
-    def note(text: str) -> str:
-        return yaml_scalar(text)
+    def note(text: str) -> str:  # names from the export: no control reaches the snapshot
+        return yaml_scalar(one_line(text))
 
     if t.denominator:
         words = word("statuses", "vi", **{s: getattr(t, s) for s in STATUSES})
@@ -525,7 +527,7 @@ def _intake_events(result: DossierResult) -> str:
         item = f"start: {yaml_scalar(_moment(start))}"
         if done is not None:
             item += f", done: {yaml_scalar(_moment(done))}"
-        lines.append(f"      - {{{item}, ref: {yaml_scalar(code)}}}")
+        lines.append(f"      - {{{item}, ref: {yaml_scalar(one_line(code))}}}")
     if not lines:
         return "{events: []}"
     return "\n    events:\n" + "\n".join(lines)
@@ -538,17 +540,19 @@ def render_metrics(result: DossierResult, plan_id: str, kinds: dict[str, str]) -
         "# parcheck dossiers --write-metrics: figures computed from the one-stop-shop export.",
         f"plan: {yaml_scalar(plan_id)}",
         f"as_of: {result.as_of.isoformat()}",
-        "source: " + yaml_scalar("parcheck dossiers: " + ", ".join(s.path for s in result.sources)),
+        "source: "
+        + yaml_scalar(one_line("parcheck dossiers: " + ", ".join(s.path for s in result.sources))),
         "export:",
     ]
     for s in result.sources:
         lines.append(
-            f"  - {{path: {yaml_scalar(s.path)}, format: {s.format}, "
-            + (f"sheet: {yaml_scalar(s.sheet)}, " if s.sheet else "")
+            f"  - {{path: {yaml_scalar(one_line(s.path))}, format: {s.format}, "
+            + (f"sheet: {yaml_scalar(one_line(s.sheet))}, " if s.sheet else "")
             + f'sha256: "{s.sha256}", rows: {s.rows}, counted: {s.counted}, '
             f"rejected: {s.rejected}}}"
         )
-    lines.append("values:")
-    for check, value in metrics_values(result, kinds).items():
+    values = metrics_values(result, kinds)
+    lines.append("values:" if values else "values: {}  # no dossier counted: no figure")
+    for check, value in values.items():
         lines.append(f"  {yaml_scalar(check)}:{value}")
     return "\n".join(lines) + "\n"
