@@ -31,6 +31,7 @@ from parcheck.dates import dmy, parse_date
 from parcheck.figures.model import Events, FileRead, Snapshot, Submissions, Value
 from parcheck.figures.values import (
     FITS,
+    NO_EVENTS,
     Bad,
     Percent,
     PlanChecks,
@@ -79,11 +80,6 @@ _LEGACY = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
 FIRST_DAY = dt.date(2000, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
 _SERIAL_EPOCH = dt.datetime(1899, 12, 30)  # Excel's day 0 as openpyxl counts it
-# The words that say "no events so far" in an event check's value cell (as `_key` makes
-# them), and the number 0.
-NO_EVENTS = frozenset(
-    {"0", "khong", "khongco", "khongcosukien", "chuaco", "chuacosukien", "none", "noevents"}
-)
 HEADER_ROWS = 10  # the header row is one of the first rows of a sheet
 # The extensions read as workbooks, and those openpyxl cannot read (a message says so).
 EXCEL = frozenset({".xlsx", ".xlsm"})
@@ -509,7 +505,8 @@ def _date_problem(raw: Any) -> tuple[str, dict[str, Any]] | None:
 
 
 def _no_events(raw: Any) -> bool:
-    """An event check's value cell saying "no events so far": 0 or `không có`."""
+    """An event check's value cell saying "no events so far": 0 or `không có` (the words of
+    `values.NO_EVENTS`, which CSV reads too; a header's `_key` compares them)."""
     if isinstance(raw, bool):
         return False
     if isinstance(raw, int | float):
