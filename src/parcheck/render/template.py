@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from parcheck import problems
 from parcheck.plan.model import DeliverableCheck, EventCheck, Plan, RecurringCheck, ThresholdCheck
 from parcheck.plan.units import UnitIndex
 from parcheck.safety.text import yaml_comment, yaml_scalar
 
 KIND_WORDS = {
-    "vi": {
-        "threshold": "chỉ tiêu",
-        "deliverable": "sản phẩm",
-        "recurring": "định kỳ",
-        "event": "sự kiện",
-        "shared": "dùng chung",
-    },
+    "vi": problems.KIND_WORDS,  # as the messages name a kind
     "en": {
         "threshold": "target",
         "deliverable": "document",
