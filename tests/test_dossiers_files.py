@@ -263,3 +263,22 @@ def test_no_such_file_in_english(run_cli: RunCli, tmp_path: Path) -> None:
     result = run(run_cli, tmp_path / "nope.csv", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == f"{tmp_path}/nope.csv: error PC001 no such file\n"
+
+
+def test_a_year_outside_the_range_is_quoted_as_the_cell_has_it(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """01/10/0024 is quoted with its four-digit year (strftime would write '24')."""
+    export = tmp_path / "y.csv"
+    export.write_text(
+        "ma_ho_so,kenh_nop,ngay_nop,ngay_tiep_nhan,han_tra_ket_qua,ngay_co_ket_qua,"
+        "can_bo_xu_ly,phieu_xin_loi\n"
+        "D17,Trực tiếp,01/10/0024 08:00,,10/10/2024,09/10/2024 10:00,Y,Không\n",
+        encoding="utf-8",
+    )
+    result = run_cli(
+        "dossiers", export, "--plan", PLAN, "--as-of", "2024-11-25", "--format", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    (rejected,) = json.loads(result.stdout)["rejected"]
+    assert rejected["reason"] == "Ngày nộp: '01/10/0024 08:00' có năm ngoài khoảng 2000–2100"

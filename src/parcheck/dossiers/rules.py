@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from parcheck.dates import dmy
 from parcheck.dossiers.columns import BY_KEY, FIELDS, USED
 from parcheck.dossiers.result import (
     Apologies,
@@ -443,7 +444,7 @@ def _rejected(
                 params["first"] = row
                 params["where"] = "" if file == record["file"] else f" ({exports[file].name})"
             elif code == "PD028":
-                params["as_of"] = as_of.strftime("%d/%m/%Y")
+                params["as_of"] = dmy(as_of)
             header = export.header_cell(key) if key in export.matched.at else ""
             faults.append(Fault(BY_KEY[key].header, header, code, params, value))
         out.append(Rejected(export.name, record["row"], tuple(faults)))
@@ -458,9 +459,10 @@ def _moment_text(text: str) -> str:
             moment = dt.datetime.strptime(text.strip(), fmt.replace("%.f", ".%f"))
         except ValueError:
             continue
+        day = dmy(moment.date())  # strftime writes the year 0024 as "24"
         if moment.time() == dt.time(0):
-            return moment.strftime("%d/%m/%Y")
-        return moment.strftime("%d/%m/%Y %H:%M:%S" if moment.second else "%d/%m/%Y %H:%M")
+            return day
+        return day + moment.strftime(" %H:%M:%S" if moment.second else " %H:%M")
     return text
 
 

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from parcheck.dates import dmy
 from parcheck.dossiers.result import STATUSES, DossierResult, Listed, Rejected
 from parcheck.problems import Lang, Problem
 from parcheck.render.markdown import markdown_table, md_cell
@@ -353,7 +354,7 @@ def sections(result: DossierResult, lang: Lang, show: int) -> list[Section]:
 
 
 def _heading(result: DossierResult, lang: Lang) -> list[str]:
-    day = result.as_of.strftime("%d/%m/%Y")
+    day = dmy(result.as_of)
     rule = word(f"rule.{result.timeliness.rule}", lang)
     lines = [f"{word('title', lang, day=day)} ({rule})"]
     for s in result.sources:
@@ -449,7 +450,7 @@ def render_markdown(
 
 def render_annex(result: DossierResult, lang: Lang, fmt: str, width: int, show: int = 50) -> str:
     """The offending dossiers as the annex of the monthly report (`report --dossiers`)."""
-    title = word("annex", lang, day=result.as_of.strftime("%d/%m/%Y"))
+    title = word("annex", lang, day=dmy(result.as_of))
     if fmt == "markdown":
         return "\n" + render_markdown(result, lang, show, level=2, title=title)
     rule = "─" * min(width, 80)
